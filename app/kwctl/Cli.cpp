@@ -1,0 +1,230 @@
+#include "Cli.h"
+
+#include "Terminal.h"
+
+#include "storage/LocalVault.h"
+
+#include <QFile>
+#include <QThread>
+
+#include <cstdlib>
+#include <pwd.h>
+#include <unistd.h>
+
+namespace kwctl {
+
+namespace {
+
+QString localUserName()
+{
+    if (const passwd* pw = ::getpwuid(::getuid()); pw && pw->pw_name)
+        return QString::fromLocal8Bit(pw->pw_name);
+    return qEnvironmentVariable("USER", QStringLiteral("unknown"));
+}
+
+} // namespace
+
+QString usageText()
+{
+    return QStringLiteral(
+        "Usage: kwctl --vault PATH [--passphrase-file F] COMMAND [ARGS]\n"
+        "\n"
+        "The passphrase comes from --passphrase-file, else KEYWARDEN_PASSPHRASE, else the terminal.\n"
+        "\n"
+        "Commands:\n"
+        "  vault init [--kdf-memory MIB] [--kdf-iterations N]   create a new vault\n"
+        "  vault passwd                                         change the passphrase\n"
+        "  vault info [--json]                                  show the vault's settings\n"
+        "  team create NAME | team list [--json]\n"
+        "  project create NAME [--team TEAM] [--prefix PREFIX] | project list [--json]\n"
+        "  env create PROJECT NAME [--prefix PREFIX] | env list PROJECT [--json]\n"
+        "  key create --project P --env ENV --name NAME [--service S]... [--parent KEY_ID]\n"
+        "             [--depends-on KEY_ID]... [--expires-in DURATION] [--owner O] [--tag T]...\n"
+        "             [--backup] [--recoverable] [--json]\n"
+        "  key list [--project P] [--env ENV] [--status STATUS] [--search TEXT] [--json]\n"
+        "  key show KEY_ID [--json]\n"
+        "  key suspend|resume KEY_ID --reason TEXT\n"
+        "  key revoke KEY_ID... [--cascade] --reason TEXT [--incident ID] [--dry-run] [--yes] [--json]\n"
+        "  key verify SECRET|- [--service S] [--json]        exit 0 when valid, 1 when not\n"
+        "  key reveal KEY_ID                                  show a recoverable key's secret again\n"
+        "  audit list [--after SEQ] [--limit N] [--target ID] [--json]\n"
+        "  audit verify [--json]                              exit 0 when the trail is intact\n"
+        "\n"
+        "Durations: 90d, 12h, 30m, 45s, 2w, or combinations such as 1d12h.\n"
+        "Exit codes: 0 success, 1 failure, 2 usage error.\n");
+}
+
+Cli::Cli(QTextStream& out, QTextStream& err, const kw::Clock& clock) : m_out(out), m_err(err), m_clock(clock) {}
+
+Cli::~Cli() = default;
+
+int Cli::usageError(const QString& message, const QString& usage)
+{
+    m_err << "kwctl: " << message << "\n";
+    if (!usage.isEmpty())
+        m_err << "usage: " << usage << "\n";
+    else
+        m_err << "Run 'kwctl --help' for usage.\n";
+    m_err.flush();
+    return Usage;
+}
+
+int Cli::fail(const kw::Error& error)
+{
+    return fail(error.message);
+}
+
+int Cli::fail(const QString& message)
+{
+    m_err << "kwctl: " << message << "\n";
+    m_err.flush();
+    return Failed;
+}
+
+int Cli::run(const QStringList& arguments)
+{
+    QStringList words;
+    for (qsizetype i = 0; i < arguments.size(); ++i) {
+        const QString& a = arguments[i];
+        if (!words.isEmpty()) {
+            words << a;
+            continue;
+        }
+        auto takeValue = [&](const QString& name, QString& into) -> bool {
+            if (a.startsWith(name + u'=')) {
+                into = a.mid(name.size() + 1);
+                return true;
+            }
+            if (a == name) {
+                if (i + 1 >= arguments.size())
+                    return false;
+                into = arguments[++i];
+                return true;
+            }
+            return false;
+        };
+        if (a == QLatin1String("--help") || a == QLatin1String("-h")) {
+            m_out << usageText();
+            m_out.flush();
+            return Ok;
+        }
+        if (a == QLatin1String("--version")) {
+            m_out << "kwctl " << QStringLiteral(KW_VERSION) << "\n";
+            m_out.flush();
+            return Ok;
+        }
+        if (a.startsWith(QLatin1String("--vault"))) {
+            if (!takeValue(QStringLiteral("--vault"), m_vaultPath))
+                return usageError(QStringLiteral("--vault needs a path"));
+            continue;
+        }
+        if (a.startsWith(QLatin1String("--passphrase-file"))) {
+            if (!takeValue(QStringLiteral("--passphrase-file"), m_passphraseFile))
+                return usageError(QStringLiteral("--passphrase-file needs a path"));
+            continue;
+        }
+        if (a.startsWith(QLatin1String("--")))
+            return usageError(QStringLiteral("unknown global option %1").arg(a));
+        words << a;
+    }
+    if (words.isEmpty())
+        return usageError(QStringLiteral("no command given"));
+    return dispatch(words);
+}
+
+int Cli::dispatch(const QStringList& words)
+{
+    const QString group = words.first();
+    const QStringList rest = words.mid(1);
+    if (group == QLatin1String("vault"))
+        return vaultCommand(*this, rest);
+    if (group == QLatin1String("team"))
+        return teamCommand(*this, rest);
+    if (group == QLatin1String("project"))
+        return projectCommand(*this, rest);
+    if (group == QLatin1String("env"))
+        return envCommand(*this, rest);
+    if (group == QLatin1String("key"))
+        return keyCommand(*this, rest);
+    if (group == QLatin1String("audit"))
+        return auditCommand(*this, rest);
+    if (group == QLatin1String("help")) {
+        m_out << usageText();
+        m_out.flush();
+        return Ok;
+    }
+    return usageError(QStringLiteral("unknown command \"%1\"").arg(group));
+}
+
+kw::Result<kw::SecureBytes> Cli::passphrase(const QString& prompt, bool confirm)
+{
+    if (!m_passphraseFile.isEmpty()) {
+        QFile f(m_passphraseFile);
+        if (!f.open(QIODevice::ReadOnly))
+            return kw::Error::io(QStringLiteral("Cannot read the passphrase file %1: %2").arg(m_passphraseFile, f.errorString()));
+        QByteArray content = f.readAll();
+        // The first line is the passphrase; a trailing newline from `echo` is not part of it.
+        const qsizetype nl = content.indexOf('\n');
+        QByteArray line = nl >= 0 ? content.left(nl) : content;
+        kw::secureWipe(content);
+        if (line.endsWith('\r'))
+            line.chop(1);
+        if (line.isEmpty())
+            return kw::Error::invalid(QStringLiteral("The passphrase file %1 is empty").arg(m_passphraseFile));
+        return kw::SecureBytes::adopt(line);
+    }
+    if (const char* env = std::getenv("KEYWARDEN_PASSPHRASE"); env && *env) {
+        QByteArray v(env);
+        return kw::SecureBytes::adopt(v);
+    }
+    if (!stdinIsTerminal())
+        return kw::Error::invalid(QStringLiteral("No passphrase: use --passphrase-file F or set KEYWARDEN_PASSPHRASE "
+                                                 "(there is no terminal to ask on)"));
+    auto first = readHidden(prompt);
+    if (!first || !confirm)
+        return first;
+    auto second = readHidden(QStringLiteral("Repeat the passphrase: "));
+    if (!second)
+        return second;
+    if (!(*first == *second))
+        return kw::Error::invalid(QStringLiteral("The passphrases do not match"));
+    return first;
+}
+
+kw::Result<kw::Backend*> Cli::backend()
+{
+    if (m_backend)
+        return m_backend.get();
+    if (m_vaultPath.isEmpty())
+        return kw::Error::invalid(QStringLiteral("No vault given: use --vault PATH"));
+    const bool interactive = m_passphraseFile.isEmpty() && !std::getenv("KEYWARDEN_PASSPHRASE") && stdinIsTerminal();
+    const int attempts = interactive ? 3 : 1;
+    for (int attempt = 1;; ++attempt) {
+        auto pass = passphrase(QStringLiteral("Passphrase for %1: ").arg(m_vaultPath));
+        if (!pass)
+            return pass.error();
+        auto vault = kw::Vault::open(m_vaultPath, *pass);
+        if (vault) {
+            QString user = qEnvironmentVariable("KEYWARDEN_ACTOR");
+            if (user.isEmpty())
+                user = QStringLiteral("local:") + localUserName();
+            m_backend = std::make_unique<kw::LocalVault>(std::move(*vault), user, m_clock);
+            return m_backend.get();
+        }
+        if (vault.error().code != kw::Error::Code::Unauthorized)
+            return vault.error();
+        // A wrong passphrase makes guessing slow, growing with each attempt on a terminal.
+        QThread::msleep(quint64(kw::Vault::unlockDelayMs(attempt)));
+        if (attempt >= attempts)
+            return vault.error();
+        m_err << "kwctl: " << vault.errorMessage() << "\n";
+        m_err.flush();
+    }
+}
+
+kw::LocalVault* Cli::localVault()
+{
+    return qobject_cast<kw::LocalVault*>(m_backend.get());
+}
+
+} // namespace kwctl

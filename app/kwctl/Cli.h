@@ -1,0 +1,68 @@
+#pragma once
+
+#include "ArgParser.h"
+
+#include "Backend.h"
+#include "util/Clock.h"
+
+#include <QStringList>
+#include <QTextStream>
+
+#include <memory>
+
+namespace kw {
+class LocalVault;
+}
+
+namespace kwctl {
+
+// Exit codes: scripts rely on them.
+enum Exit { Ok = 0, Failed = 1, Usage = 2 };
+
+// One kwctl invocation: global options, the opened backend, and the output streams. Tests construct it
+// with string-backed streams; main() with stdout/stderr.
+class Cli {
+public:
+    Cli(QTextStream& out, QTextStream& err, const kw::Clock& clock = kw::Clock::system());
+    ~Cli();
+
+    int run(const QStringList& arguments); // arguments without the program name
+
+    QTextStream& out() { return m_out; }
+    QTextStream& err() { return m_err; }
+    const kw::Clock& clock() const { return m_clock; }
+
+    // Opens the backend named by the global options (asks for the passphrase if needed).
+    kw::Result<kw::Backend*> backend();
+    kw::LocalVault* localVault(); // after backend(): the local vault, or null for a remote server
+    QString vaultPath() const { return m_vaultPath; }
+
+    // The passphrase from --passphrase-file, KEYWARDEN_PASSPHRASE or the terminal.
+    kw::Result<kw::SecureBytes> passphrase(const QString& prompt, bool confirm = false);
+
+    int usageError(const QString& message, const QString& usage = {});
+    int fail(const kw::Error& error);
+    int fail(const QString& message);
+
+private:
+    int dispatch(const QStringList& words);
+
+    QTextStream& m_out;
+    QTextStream& m_err;
+    const kw::Clock& m_clock;
+    QString m_vaultPath;
+    QString m_passphraseFile;
+    std::unique_ptr<kw::Backend> m_backend;
+};
+
+// Command groups, one file each.
+int vaultCommand(Cli& cli, const QStringList& args);
+int teamCommand(Cli& cli, const QStringList& args);
+int projectCommand(Cli& cli, const QStringList& args);
+int envCommand(Cli& cli, const QStringList& args);
+int keyCommand(Cli& cli, const QStringList& args);
+int auditCommand(Cli& cli, const QStringList& args);
+
+QString usageText();
+
+} // namespace kwctl

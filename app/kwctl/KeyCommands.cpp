@@ -1,0 +1,342 @@
+#include "Cli.h"
+#include "Output.h"
+#include "Terminal.h"
+
+#include "crypto/KeyFormat.h"
+#include "policy/Duration.h"
+#include "storage/LocalVault.h"
+
+#include <QFile>
+
+#include <cstdio>
+
+namespace kwctl {
+
+namespace {
+
+QList<QStringList> keyRows(const QList<kw::KeyRecord>& keys, qint64 now)
+{
+    QList<QStringList> rows;
+    for (const auto& k : keys)
+        rows << QStringList{k.id,
+                            k.displayId,
+                            k.name,
+                            k.project + u'/' + k.environment,
+                            kw::toString(k.effectiveStatus(now)),
+                            formatTime(k.expiresAt)};
+    return rows;
+}
+
+const QStringList kKeyHeaders{"ID", "DISPLAY ID", "NAME", "PROJECT/ENV", "STATUS", "EXPIRES"};
+
+int create(Cli& cli, const QStringList& argv)
+{
+    Args a;
+    const Args::Spec spec{
+        {"json", "backup", "recoverable"},
+        {"project", "env", "name", "parent", "expires-in", "owner"},
+        {"service", "depends-on", "tag"},
+        0,
+        0,
+        "kwctl key create --project P --env ENV --name NAME [--service S]... [--parent KEY_ID] "
+        "[--depends-on KEY_ID]... [--expires-in DURATION] [--owner O] [--tag T]... [--backup] [--recoverable] [--json]"};
+    if (!a.parse(argv, spec))
+        return cli.usageError(a.error(), spec.usage);
+    for (const char* required : {"project", "env", "name"}) {
+        if (a.value(QString::fromLatin1(required)).isEmpty())
+            return cli.usageError(QStringLiteral("--%1 is required").arg(QString::fromLatin1(required)), spec.usage);
+    }
+    kw::KeySpec ks;
+    ks.project = a.value("project");
+    ks.environment = a.value("env");
+    ks.name = a.value("name");
+    ks.services = a.values("service");
+    ks.parentId = a.value("parent");
+    ks.dependsOn = a.values("depends-on");
+    ks.owner = a.value("owner");
+    ks.tags = a.values("tag");
+    ks.backup = a.flag("backup");
+    ks.recoverable = a.flag("recoverable");
+    if (a.has("expires-in")) {
+        auto ms = kw::Duration::parseMs(a.value("expires-in"));
+        if (!ms)
+            return cli.usageError(QStringLiteral("--expires-in: %1").arg(ms.errorMessage()), spec.usage);
+        ks.expiresInMs = *ms;
+    }
+    auto b = cli.backend();
+    if (!b)
+        return cli.fail(b.error());
+    auto issued = (*b)->createKey(ks);
+    if (!issued)
+        return cli.fail(issued.error());
+    if (a.flag("json")) {
+        QJsonObject o{{"id", issued->key.id},
+                      {"secret", issued->secret.toUtf8String()},
+                      {"displayId", issued->key.displayId},
+                      {"key", issued->key.toJson(cli.clock().nowMs())}};
+        printJson(cli.out(), o);
+        return Ok;
+    }
+    // The secret alone on stdout, so `SECRET=$(kwctl key create ...)` works; the rest is for the person.
+    cli.err() << "Created key " << issued->key.id << " (" << issued->key.displayId << ") \"" << issued->key.name
+              << "\" in " << issued->key.project << "/" << issued->key.environment << "\n"
+              << "This is the only time the secret is shown; store it now:\n";
+    cli.err().flush();
+    cli.out() << issued->secret.toUtf8String() << "\n";
+    cli.out().flush();
+    return Ok;
+}
+
+int list(Cli& cli, const QStringList& argv)
+{
+    Args a;
+    const Args::Spec spec{{"json"}, {"project", "env", "status", "search", "limit"}, {}, 0, 0,
+                          "kwctl key list [--project P] [--env ENV] [--status STATUS] [--search TEXT] [--limit N] "
+                          "[--json]"};
+    if (!a.parse(argv, spec))
+        return cli.usageError(a.error(), spec.usage);
+    kw::KeyFilter f;
+    f.project = a.value("project");
+    f.environment = a.value("env");
+    f.text = a.value("search");
+    if (a.has("status")) {
+        f.status = kw::keyStatusFromString(a.value("status"));
+        if (!f.status)
+            return cli.usageError(QStringLiteral("--status must be one of active, suspended, expired, revoked, rotating"),
+                                  spec.usage);
+    }
+    if (a.has("limit")) {
+        bool ok = false;
+        f.limit = a.value("limit").toInt(&ok);
+        if (!ok || f.limit <= 0)
+            return cli.usageError(QStringLiteral("--limit must be a positive number"), spec.usage);
+    }
+    auto b = cli.backend();
+    if (!b)
+        return cli.fail(b.error());
+    auto keys = (*b)->keys(f);
+    if (!keys)
+        return cli.fail(keys.error());
+    const qint64 now = cli.clock().nowMs();
+    if (a.flag("json")) {
+        QJsonArray arr;
+        for (const auto& k : *keys)
+            arr.append(k.toJson(now));
+        printJson(cli.out(), arr);
+        return Ok;
+    }
+    printTable(cli.out(), kKeyHeaders, keyRows(*keys, now));
+    return Ok;
+}
+
+int show(Cli& cli, const QStringList& argv)
+{
+    Args a;
+    const Args::Spec spec{{"json"}, {}, {}, 1, 1, "kwctl key show KEY_ID [--json]"};
+    if (!a.parse(argv, spec))
+        return cli.usageError(a.error(), spec.usage);
+    auto b = cli.backend();
+    if (!b)
+        return cli.fail(b.error());
+    auto k = (*b)->key(a.positionals()[0]);
+    if (!k)
+        return cli.fail(k.error());
+    const qint64 now = cli.clock().nowMs();
+    if (a.flag("json")) {
+        printJson(cli.out(), k->toJson(now));
+        return Ok;
+    }
+    auto orDash = [](const QString& s) { return s.isEmpty() ? QStringLiteral("-") : s; };
+    QTextStream& o = cli.out();
+    o << "Id:           " << k->id << "\n"
+      << "Display id:   " << k->displayId << "\n"
+      << "Name:         " << k->name << "\n"
+      << "Project:      " << k->project << " (team " << orDash(k->team) << ")\n"
+      << "Environment:  " << k->environment << "\n"
+      << "Services:     " << orDash(k->services.join(QStringLiteral(", "))) << "\n"
+      << "Owner:        " << orDash(k->owner) << "\n"
+      << "Tags:         " << orDash(k->tags.join(QStringLiteral(", "))) << "\n"
+      << "Status:       " << kw::toString(k->effectiveStatus(now));
+    if (!k->statusReason.isEmpty())
+        o << " (" << k->statusReason << (k->incidentId.isEmpty() ? QString() : QStringLiteral(", incident ") + k->incidentId)
+          << ")";
+    o << "\n"
+      << "Created:      " << formatTime(k->createdAt) << "\n"
+      << "Expires:      " << (k->expiresAt ? formatTime(k->expiresAt) : QStringLiteral("never")) << "\n"
+      << "Parent:       " << orDash(k->parentId) << "\n"
+      << "Depends on:   " << orDash(k->dependsOn.join(QStringLiteral(", "))) << "\n"
+      << "Backup key:   " << (k->backup ? "yes" : "no") << "\n"
+      << "Recoverable:  " << (k->recoverable ? "yes" : "no") << "\n"
+      << "Last used:    " << formatTime(k->lastUsedAt) << "\n";
+    o.flush();
+    return Ok;
+}
+
+int changeStatus(Cli& cli, const QStringList& argv, bool suspend)
+{
+    Args a;
+    const QString usage = suspend ? QStringLiteral("kwctl key suspend KEY_ID --reason TEXT [--json]")
+                                  : QStringLiteral("kwctl key resume KEY_ID --reason TEXT [--json]");
+    const Args::Spec spec{{"json"}, {"reason"}, {}, 1, 1, usage};
+    if (!a.parse(argv, spec))
+        return cli.usageError(a.error(), spec.usage);
+    if (a.value("reason").trimmed().isEmpty())
+        return cli.usageError(QStringLiteral("--reason is required"), spec.usage);
+    auto b = cli.backend();
+    if (!b)
+        return cli.fail(b.error());
+    auto k = suspend ? (*b)->suspendKey(a.positionals()[0], a.value("reason"))
+                     : (*b)->resumeKey(a.positionals()[0], a.value("reason"));
+    if (!k)
+        return cli.fail(k.error());
+    if (a.flag("json"))
+        printJson(cli.out(), k->toJson(cli.clock().nowMs()));
+    else
+        cli.out() << (suspend ? "Suspended " : "Resumed ") << k->id << " (" << k->displayId << ")\n";
+    cli.out().flush();
+    return Ok;
+}
+
+int revoke(Cli& cli, const QStringList& argv)
+{
+    Args a;
+    const Args::Spec spec{{"cascade", "dry-run", "yes", "json"}, {"reason", "incident"}, {}, 1, -1,
+                          "kwctl key revoke KEY_ID... [--cascade] --reason TEXT [--incident ID] [--dry-run] [--yes] "
+                          "[--json]"};
+    if (!a.parse(argv, spec))
+        return cli.usageError(a.error(), spec.usage);
+    const bool dryRun = a.flag("dry-run");
+    if (!dryRun && a.value("reason").trimmed().isEmpty())
+        return cli.usageError(QStringLiteral("--reason is required"), spec.usage);
+    auto b = cli.backend();
+    if (!b)
+        return cli.fail(b.error());
+    auto plan = (*b)->planRevocation(a.positionals(), a.flag("cascade"));
+    if (!plan)
+        return cli.fail(plan.error());
+
+    auto printPlan = [&](const kw::RevocationPlan& p, const QString& title) {
+        cli.out() << title << "\n";
+        QList<QStringList> rows;
+        for (const auto& e : p.entries)
+            rows << QStringList{e.keyId, e.displayId, e.name, e.project + u'/' + e.environment, e.relation,
+                                e.alreadyRevoked ? QStringLiteral("already revoked") : QString()};
+        printTable(cli.out(), {"ID", "DISPLAY ID", "NAME", "PROJECT/ENV", "WHY", ""}, rows);
+    };
+    if (dryRun) {
+        if (a.flag("json"))
+            printJson(cli.out(), plan->toJson());
+        else
+            printPlan(*plan, QStringLiteral("Dry run: %1 key(s) would be revoked").arg(plan->toRevokeCount()));
+        return Ok;
+    }
+    const int count = plan->toRevokeCount();
+    if (count == 0)
+        return cli.fail(QStringLiteral("Nothing to revoke: every selected key is already revoked"));
+    // On a terminal, a revocation that reaches beyond what was named must be confirmed by typing.
+    if (stdinIsTerminal() && !a.flag("yes") && count > a.positionals().size()) {
+        printPlan(*plan, QStringLiteral("This revokes %1 key(s), including children and dependents:").arg(count));
+        const QString expected = QStringLiteral("revoke %1").arg(count);
+        if (readLine(QStringLiteral("Type '%1' to confirm: ").arg(expected)) != expected)
+            return cli.fail(QStringLiteral("Not confirmed; nothing was revoked"));
+    }
+    kw::RevocationRequest req{a.positionals(), a.flag("cascade"), a.value("reason"), a.value("incident")};
+    auto done = (*b)->revokeKeys(req);
+    if (!done)
+        return cli.fail(done.error());
+    if (a.flag("json"))
+        printJson(cli.out(), done->toJson());
+    else
+        printPlan(*done, QStringLiteral("Revoked %1 key(s)").arg(count));
+    return Ok;
+}
+
+int verify(Cli& cli, const QStringList& argv)
+{
+    Args a;
+    const Args::Spec spec{{"json"}, {"service", "ip"}, {"permission"}, 1, 1,
+                          "kwctl key verify SECRET|- [--service S] [--json]"};
+    if (!a.parse(argv, spec))
+        return cli.usageError(a.error(), spec.usage);
+    QByteArray raw;
+    if (a.positionals()[0] == QLatin1String("-")) {
+        QFile in;
+        if (!in.open(stdin, QIODevice::ReadOnly))
+            return cli.fail(QStringLiteral("Cannot read the key from standard input"));
+        raw = in.readLine().trimmed();
+    } else {
+        raw = a.positionals()[0].toUtf8();
+    }
+    kw::SecureBytes secret = kw::SecureBytes::adopt(raw);
+    auto b = cli.backend();
+    if (!b)
+        return cli.fail(b.error());
+    kw::VerifyContext ctx;
+    ctx.service = a.value("service");
+    ctx.clientIp = a.value("ip");
+    ctx.permissions = a.values("permission");
+    auto r = (*b)->verifyKey(secret, ctx);
+    if (!r)
+        return cli.fail(r.error());
+    if (a.flag("json")) {
+        printJson(cli.out(), r->toJson());
+    } else {
+        cli.out() << (r->valid ? "valid" : "invalid") << " " << kw::toString(r->code);
+        if (!r->keyId.isEmpty())
+            cli.out() << " " << r->keyId << " (" << r->displayId << ")";
+        cli.out() << "\n";
+        if (!r->message.isEmpty() && !r->valid)
+            cli.err() << r->message << "\n";
+    }
+    cli.out().flush();
+    cli.err().flush();
+    return r->valid ? Ok : Failed;
+}
+
+int reveal(Cli& cli, const QStringList& argv)
+{
+    Args a;
+    const Args::Spec spec{{}, {}, {}, 1, 1, "kwctl key reveal KEY_ID"};
+    if (!a.parse(argv, spec))
+        return cli.usageError(a.error(), spec.usage);
+    auto b = cli.backend();
+    if (!b)
+        return cli.fail(b.error());
+    auto* local = cli.localVault();
+    if (!local)
+        return cli.fail(QStringLiteral("Revealing a secret is only possible on a local vault"));
+    auto secret = local->revealSecret(a.positionals()[0]);
+    if (!secret)
+        return cli.fail(secret.error());
+    cli.out() << secret->toUtf8String() << "\n";
+    cli.out().flush();
+    return Ok;
+}
+
+} // namespace
+
+int keyCommand(Cli& cli, const QStringList& args)
+{
+    const QString sub = args.value(0);
+    const QStringList rest = args.mid(1);
+    if (sub == QLatin1String("create"))
+        return create(cli, rest);
+    if (sub == QLatin1String("list"))
+        return list(cli, rest);
+    if (sub == QLatin1String("show"))
+        return show(cli, rest);
+    if (sub == QLatin1String("suspend"))
+        return changeStatus(cli, rest, true);
+    if (sub == QLatin1String("resume"))
+        return changeStatus(cli, rest, false);
+    if (sub == QLatin1String("revoke"))
+        return revoke(cli, rest);
+    if (sub == QLatin1String("verify"))
+        return verify(cli, rest);
+    if (sub == QLatin1String("reveal"))
+        return reveal(cli, rest);
+    return cli.usageError(QStringLiteral("unknown key command \"%1\"").arg(sub),
+                          QStringLiteral("kwctl key create|list|show|suspend|resume|revoke|verify|reveal"));
+}
+
+} // namespace kwctl

@@ -1,0 +1,7 @@
+#include "Backend.h"
+
+namespace kw {
+
+Backend::~Backend() = default;
+
+} // namespace kw

@@ -1,0 +1,39 @@
+#pragma once
+
+#include "domain/KeyStatus.h"
+
+#include <QJsonObject>
+#include <QStringList>
+
+namespace kw {
+
+// Everything known about a key except its secret. Safe to log, list and export.
+struct KeyRecord {
+    QString id;        // stable identifier, "key_" + 16 base62 characters
+    QString displayId; // prefix + first characters of the random part: recognisable, not secret
+    QString name;
+    QString project;
+    QString environment;
+    QString team;
+    QStringList services;
+    QString owner;
+    QStringList tags;
+    QJsonObject metadata;
+    KeyStatus status = KeyStatus::Active; // stored state
+    qint64 createdAt = 0;
+    qint64 expiresAt = 0; // 0: never
+    QString parentId;
+    QStringList dependsOn;
+    bool backup = false;      // a standby key, activated when its primary is revoked
+    bool recoverable = false; // the secret is kept encrypted and can be shown again
+    QString statusReason;     // why it was last suspended, resumed or revoked
+    QString incidentId;
+    qint64 statusChangedAt = 0;
+    qint64 lastUsedAt = 0;
+
+    // Stored state combined with the clock: an active key past its expiry is expired.
+    KeyStatus effectiveStatus(qint64 nowMs) const;
+    QJsonObject toJson(qint64 nowMs) const;
+};
+
+} // namespace kw

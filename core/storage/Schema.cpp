@@ -1,0 +1,108 @@
+#include "storage/Schema.h"
+
+#include "storage/SqlUtil.h"
+
+#include <QSqlDatabase>
+#include <QSqlQuery>
+#include <QStringList>
+
+namespace kw::schema {
+
+namespace {
+
+// SQL kept to the portable subset (no SQLite-only types or functions in table definitions) so the same
+// statements can later run on PostgreSQL.
+const QList<QStringList>& migrations()
+{
+    static const QList<QStringList> list = {
+        // 1: organisation, keys, audit trail
+        {
+            R"(CREATE TABLE meta (name TEXT PRIMARY KEY, value BLOB NOT NULL))",
+            R"(CREATE TABLE teams (id INTEGER PRIMARY KEY, name TEXT NOT NULL UNIQUE, created_at BIGINT NOT NULL))",
+            R"(CREATE TABLE projects (id INTEGER PRIMARY KEY, name TEXT NOT NULL UNIQUE,
+                   team_id INTEGER REFERENCES teams(id), key_prefix TEXT NOT NULL, created_at BIGINT NOT NULL))",
+            R"(CREATE TABLE environments (id INTEGER PRIMARY KEY,
+                   project_id INTEGER NOT NULL REFERENCES projects(id), name TEXT NOT NULL,
+                   key_prefix TEXT NOT NULL, UNIQUE (project_id, name)))",
+            R"(CREATE TABLE services (id INTEGER PRIMARY KEY, project_id INTEGER NOT NULL REFERENCES projects(id),
+                   name TEXT NOT NULL, UNIQUE (project_id, name)))",
+            R"(CREATE TABLE keys (id TEXT PRIMARY KEY, display_id TEXT NOT NULL, hash BLOB NOT NULL UNIQUE,
+                   name TEXT NOT NULL, project_id INTEGER NOT NULL REFERENCES projects(id),
+                   environment_id INTEGER NOT NULL REFERENCES environments(id),
+                   owner TEXT NOT NULL DEFAULT '', tags TEXT NOT NULL DEFAULT '[]',
+                   metadata TEXT NOT NULL DEFAULT '{}', status TEXT NOT NULL, created_at BIGINT NOT NULL,
+                   expires_at BIGINT, parent_id TEXT REFERENCES keys(id), is_backup INTEGER NOT NULL DEFAULT 0,
+                   secret_enc BLOB, status_reason TEXT NOT NULL DEFAULT '', incident_id TEXT NOT NULL DEFAULT '',
+                   status_changed_at BIGINT, last_used_at BIGINT))",
+            R"(CREATE INDEX keys_by_project ON keys (project_id, environment_id))",
+            R"(CREATE INDEX keys_by_parent ON keys (parent_id))",
+            R"(CREATE INDEX keys_by_display_id ON keys (display_id))",
+            R"(CREATE INDEX keys_by_expiry ON keys (expires_at))",
+            R"(CREATE TABLE key_services (key_id TEXT NOT NULL REFERENCES keys(id),
+                   service_id INTEGER NOT NULL REFERENCES services(id), PRIMARY KEY (key_id, service_id)))",
+            R"(CREATE TABLE key_dependencies (key_id TEXT NOT NULL REFERENCES keys(id),
+                   depends_on TEXT NOT NULL REFERENCES keys(id), PRIMARY KEY (key_id, depends_on)))",
+            R"(CREATE INDEX key_dependencies_by_target ON key_dependencies (depends_on))",
+            R"(CREATE TABLE audit (seq BIGINT PRIMARY KEY, ts BIGINT NOT NULL, actor TEXT NOT NULL,
+                   action TEXT NOT NULL, target TEXT NOT NULL, reason TEXT NOT NULL DEFAULT '',
+                   incident TEXT NOT NULL DEFAULT '', details TEXT NOT NULL DEFAULT '{}',
+                   prev_hash BLOB NOT NULL, hash BLOB NOT NULL))",
+            R"(CREATE INDEX audit_by_target ON audit (target))",
+        },
+    };
+    return list;
+}
+
+} // namespace
+
+int latestVersion()
+{
+    return int(migrations().size());
+}
+
+Result<int> currentVersion(QSqlDatabase& db)
+{
+    QSqlQuery q(db);
+    if (!q.exec(QStringLiteral("PRAGMA user_version")) || !q.next())
+        return sql::error(q, QStringLiteral("read the vault's schema version"));
+    return q.value(0).toInt();
+}
+
+Status migrate(QSqlDatabase& db, int targetVersion)
+{
+    if (targetVersion < 0)
+        targetVersion = latestVersion();
+    auto current = currentVersion(db);
+    if (!current)
+        return current.error();
+    if (*current > latestVersion())
+        return Error::storage(QStringLiteral("This vault uses schema version %1, which is newer than this version "
+                                             "of KeyWarden understands (%2). Upgrade KeyWarden to open it.")
+                                  .arg(*current)
+                                  .arg(latestVersion()));
+    if (*current >= targetVersion)
+        return {};
+    if (!db.transaction())
+        return Error::storage(QStringLiteral("Cannot start the schema migration: %1").arg(db.lastError().text()));
+    for (int v = *current + 1; v <= targetVersion; ++v) {
+        for (const QString& statement : migrations()[v - 1]) {
+            QSqlQuery q(db);
+            if (!q.exec(statement)) {
+                auto err = sql::error(q, QStringLiteral("migrate the vault to schema version %1").arg(v));
+                db.rollback();
+                return err;
+            }
+        }
+    }
+    QSqlQuery q(db);
+    if (!q.exec(QStringLiteral("PRAGMA user_version = %1").arg(targetVersion))) {
+        auto err = sql::error(q, QStringLiteral("record the schema version"));
+        db.rollback();
+        return err;
+    }
+    if (!db.commit())
+        return Error::storage(QStringLiteral("Cannot commit the schema migration: %1").arg(db.lastError().text()));
+    return {};
+}
+
+} // namespace kw::schema
