@@ -1,6 +1,7 @@
 #include "policy/PermissionSet.h"
 
 #include <algorithm>
+#include <cstring>
 
 namespace kw {
 
@@ -11,60 +12,71 @@ bool isSegmentChar(char16_t c)
     return (c >= u'a' && c <= u'z') || (c >= u'0' && c <= u'9') || c == u'_' || c == u'-';
 }
 
-// Empty string if `p` is a well-formed concrete permission, else why not. Used on the hot path only
-// through isConcrete(), which never builds the message.
-template <bool WithMessage> QString checkSyntax(QStringView p, bool allowWildcard, bool* ok)
+// Why `p` is not a well-formed permission (wildcards allowed), or a null string if it is.
+QString syntaxError(QStringView p)
 {
-    *ok = false;
-    if (p.isEmpty()) {
-        return WithMessage ? QStringLiteral("it is empty") : QString();
-    }
+    if (p.isEmpty())
+        return QStringLiteral("it is empty");
     qsizetype segStart = 0;
     for (qsizetype i = 0; i <= p.size(); ++i) {
         if (i < p.size() && p[i] != u'.')
             continue;
         const QStringView seg = p.mid(segStart, i - segStart);
-        const bool last = i == p.size();
         if (seg.isEmpty())
-            return WithMessage ? QStringLiteral("it has an empty segment (check for '..' or a leading or trailing '.')")
-                               : QString();
+            return QStringLiteral("it has an empty segment (check for '..' or a leading or trailing '.')");
         if (seg == u"*") {
-            if (!allowWildcard || !last)
-                return WithMessage ? (allowWildcard ? QStringLiteral("'*' may only be the last segment")
-                                                    : QStringLiteral("a requested permission cannot contain '*'"))
-                                   : QString();
+            if (i != p.size())
+                return QStringLiteral("'*' may only be the last segment");
         } else {
             for (QChar c : seg) {
                 if (!isSegmentChar(c.unicode()))
-                    return WithMessage ? QStringLiteral("'%1' is not allowed; segments use a-z, 0-9, '_' and '-', or "
-                                                        "are a whole '*' at the end")
-                                             .arg(c)
-                                       : QString();
+                    return QStringLiteral("'%1' is not allowed; segments use a-z, 0-9, '_' and '-', or are a whole "
+                                          "'*' at the end")
+                        .arg(c);
             }
         }
         segStart = i + 1;
     }
-    *ok = true;
     return {};
 }
 
+// The request-path twin of syntaxError() for concrete permissions (no '*'): one pass, no message.
 bool isConcrete(QStringView p)
 {
-    bool ok = false;
-    checkSyntax<false>(p, false, &ok);
-    return ok;
+    bool segmentEmpty = true;
+    for (QChar c : p) {
+        if (c == u'.') {
+            if (segmentEmpty)
+                return false;
+            segmentEmpty = true;
+        } else if (isSegmentChar(c.unicode())) {
+            segmentEmpty = false;
+        } else {
+            return false;
+        }
+    }
+    return !segmentEmpty;
+}
+
+// Length first, then raw code units: any strict order works for lookup, and this one rejects most
+// candidates on the length alone and never goes through locale- or case-aware comparison.
+bool shortlexLess(QStringView a, QStringView b)
+{
+    if (a.size() != b.size())
+        return a.size() < b.size();
+    return std::memcmp(a.utf16(), b.utf16(), size_t(a.size()) * sizeof(char16_t)) < 0;
 }
 
 bool containsSorted(const std::vector<QString>& v, QStringView key)
 {
-    const auto it = std::lower_bound(v.begin(), v.end(), key,
-                                     [](const QString& a, QStringView b) { return QStringView(a).compare(b) < 0; });
-    return it != v.end() && QStringView(*it) == key;
+    const auto it =
+        std::lower_bound(v.begin(), v.end(), key, [](const QString& a, QStringView b) { return shortlexLess(a, b); });
+    return it != v.end() && !shortlexLess(key, *it);
 }
 
 void sortUnique(std::vector<QString>& v)
 {
-    std::sort(v.begin(), v.end());
+    std::sort(v.begin(), v.end(), [](const QString& a, const QString& b) { return shortlexLess(a, b); });
     v.erase(std::unique(v.begin(), v.end()), v.end());
 }
 
@@ -72,9 +84,8 @@ void sortUnique(std::vector<QString>& v)
 
 Status PermissionSet::validate(QStringView permission)
 {
-    bool ok = false;
-    const QString why = checkSyntax<true>(permission, true, &ok);
-    if (ok)
+    const QString why = syntaxError(permission);
+    if (why.isNull())
         return {};
     return Error::invalid(QStringLiteral("Invalid permission '%1': %2").arg(permission, why));
 }
