@@ -3,9 +3,12 @@
 #include "domain/AuditEntry.h"
 #include "domain/KeyRecord.h"
 #include "domain/KeySpec.h"
+#include "domain/Lifecycle.h"
 #include "domain/Organization.h"
 #include "domain/Revocation.h"
 #include "domain/VerifyResult.h"
+#include "usage/UsageRecorder.h"
+#include "usage/UsageReport.h"
 #include "util/Result.h"
 
 #include <QList>
@@ -54,6 +57,39 @@ public:
     virtual Result<RevocationPlan> planRevocation(const QStringList& refs, bool cascade) = 0;
     virtual Result<RevocationPlan> revokeKeys(const RevocationRequest& request) = 0;
     virtual Result<VerifyResult> verifyKey(const SecureBytes& secret, const VerifyContext& context) = 0;
+
+    // Rotation and renewal. rotateKey issues a successor with the same rules and keeps the old key valid
+    // for the overlap (default: the policy's rotationOverlap, else 24 h).
+    virtual Result<IssuedKey> rotateKey(const QString& ref, std::optional<qint64> overlapMs) = 0;
+    // Extends expiry by extendMs from the later of now and the current expiry; when the key's policy
+    // requires approval, files a request instead (renewed = false, status "pending").
+    virtual Result<RenewalOutcome> renewKey(const QString& ref, qint64 extendMs, const QString& reason) = 0;
+    virtual Result<QList<RenewalRequest>> renewalRequests(bool pendingOnly) = 0;
+    // A second person approves or denies; the requester cannot decide their own request.
+    virtual Result<RenewalOutcome> decideRenewal(qint64 requestId, bool approve, const QString& reason) = 0;
+    virtual Result<QList<ExpirationEvent>> expirationHistory(const QString& ref) = 0;
+    // Records expiries and grace periods entered, and performs due automatic rotations.
+    virtual Result<MaintenanceReport> runMaintenance() = 0;
+
+    // Policies
+    virtual Result<PolicyTemplate> savePolicyTemplate(const PolicyTemplate& policyTemplate) = 0;
+    virtual Result<QList<PolicyTemplate>> policyTemplates() = 0;
+    // Sets the target's template (when templateName is given; "" clears it) and its own rules.
+    virtual Status applyPolicy(const PolicyTarget& target, const std::optional<QString>& templateName,
+                               const KeyPolicy& policy) = 0;
+    virtual Result<KeyPolicy> effectivePolicy(const QString& ref) = 0;
+    virtual Result<Role> saveRole(const Role& role) = 0;
+    virtual Result<QList<Role>> roles() = 0;
+    virtual Status setServicePrice(const QString& project, const QString& service, qint64 unitPriceMicros) = 0;
+
+    // Usage, from rollups. scopeId: project name, "project/service" or key id (ignored for All).
+    virtual Result<UsageSummary> usageSummary(UsageScope scope, const QString& scopeId, qint64 fromMs, qint64 toMs) = 0;
+    virtual Result<QList<UsagePoint>> usageSeries(UsageGranularity granularity, UsageScope scope,
+                                                  const QString& scopeId, qint64 fromMs, qint64 toMs) = 0;
+    virtual Result<QList<TopEntry>> usageTop(UsageScope scope, qint64 fromMs, qint64 toMs, int limit) = 0;
+    // Privacy settings of usage tracking: raw-event retention and client-address anonymisation.
+    virtual Result<UsageRecorder::Settings> usageSettings() = 0;
+    virtual Status setUsageSettings(const UsageRecorder::Settings& settings) = 0;
 
     // Audit
     virtual Result<QList<AuditEntry>> auditEntries(const AuditQuery& query) = 0;

@@ -40,15 +40,36 @@ QString usageText()
         "  env create PROJECT NAME [--prefix PREFIX] | env list PROJECT [--json]\n"
         "  key create --project P --env ENV --name NAME [--service S]... [--parent KEY_ID]\n"
         "             [--depends-on KEY_ID]... [--expires-in DURATION] [--owner O] [--tag T]...\n"
-        "             [--backup] [--recoverable] [--json]\n"
+        "             [--backup] [--recoverable] [--policy TEMPLATE] [POLICY OPTIONS] [--json]\n"
         "  key list [--project P] [--env ENV] [--status STATUS] [--search TEXT] [--json]\n"
         "  key show KEY_ID [--json]\n"
         "  key suspend|resume KEY_ID --reason TEXT\n"
         "  key revoke KEY_ID... [--cascade] --reason TEXT [--incident ID] [--dry-run] [--yes] [--json]\n"
-        "  key verify SECRET|- [--service S] [--json]        exit 0 when valid, 1 when not\n"
+        "  key verify SECRET|- [--service S] [--ip IP] [--permission P]... [--cost N] [--env ENV] [--json]\n"
+        "                                                     exit 0 when valid, 1 when not\n"
+        "  key rotate KEY_ID [--overlap DURATION] [--json]    prints the successor's secret once\n"
+        "  key renew KEY_ID --expires-in DURATION [--reason TEXT]\n"
+        "  key history KEY_ID [--json]                        expiration history\n"
         "  key reveal KEY_ID                                  show a recoverable key's secret again\n"
+        "  policy create NAME [--description TEXT] [--ttl DURATION] [POLICY OPTIONS]\n"
+        "  policy list [--json]\n"
+        "  policy apply TEMPLATE (--workspace | --project P | --env P/E | --key KEY_ID)\n"
+        "  policy set (--workspace | --project P | --env P/E | --key KEY_ID) [--ttl DURATION] [POLICY OPTIONS]\n"
+        "  policy show --key KEY_ID [--json]                  the key's effective (inherited) rules\n"
+        "  role create NAME --permission P... | role list [--json]\n"
+        "  renewal list [--all] | renewal approve ID [--reason TEXT] | renewal deny ID --reason TEXT\n"
+        "  maintenance run [--json]                           record expiries, run automatic rotations\n"
+        "  service price PROJECT SERVICE PRICE_PER_UNIT       for cost allocation\n"
+        "  usage summary [--key ID | --project P | --service P/S] [--since DURATION] [--json]\n"
+        "  usage top --by key|service|project|team [--since DURATION] [--limit N] [--json]\n"
+        "  usage settings [--retention DURATION|0] [--ip-privacy full|truncate|drop]\n"
         "  audit list [--after SEQ] [--limit N] [--target ID] [--json]\n"
         "  audit verify [--json]                              exit 0 when the trail is intact\n"
+        "\n"
+        "POLICY OPTIONS: [--max-uses N] [--refill N/day|N/month] [--rate-limit N/s|N/m|N/h[:burst]]...\n"
+        "  [--quota N/day|N/month] [--permission P]... [--role R]... [--allow-ip CIDR]... [--deny-ip CIDR]...\n"
+        "  [--hours HH:MM-HH:MM] [--days mon-fri] [--tz ZONE] [--grace DURATION] [--rotate-every DURATION]\n"
+        "  [--rotation-overlap DURATION] [--renewal-approval | --no-renewal-approval]\n"
         "\n"
         "Durations: 90d, 12h, 30m, 45s, 2w, or combinations such as 1d12h.\n"
         "Exit codes: 0 success, 1 failure, 2 usage error.\n");
@@ -148,6 +169,18 @@ int Cli::dispatch(const QStringList& words)
         return keyCommand(*this, rest);
     if (group == QLatin1String("audit"))
         return auditCommand(*this, rest);
+    if (group == QLatin1String("policy"))
+        return policyCommand(*this, rest);
+    if (group == QLatin1String("role"))
+        return roleCommand(*this, rest);
+    if (group == QLatin1String("renewal"))
+        return renewalCommand(*this, rest);
+    if (group == QLatin1String("maintenance"))
+        return maintenanceCommand(*this, rest);
+    if (group == QLatin1String("service"))
+        return serviceCommand(*this, rest);
+    if (group == QLatin1String("usage"))
+        return usageCommand(*this, rest);
     if (group == QLatin1String("help")) {
         m_out << usageText();
         m_out.flush();

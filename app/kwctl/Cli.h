@@ -62,6 +62,12 @@ int projectCommand(Cli& cli, const QStringList& args);
 int envCommand(Cli& cli, const QStringList& args);
 int keyCommand(Cli& cli, const QStringList& args);
 int auditCommand(Cli& cli, const QStringList& args);
+int policyCommand(Cli& cli, const QStringList& args);
+int roleCommand(Cli& cli, const QStringList& args);
+int renewalCommand(Cli& cli, const QStringList& args);
+int maintenanceCommand(Cli& cli, const QStringList& args);
+int serviceCommand(Cli& cli, const QStringList& args);
+int usageCommand(Cli& cli, const QStringList& args);
 
 QString usageText();
 

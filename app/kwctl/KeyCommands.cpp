@@ -1,10 +1,12 @@
 #include "Cli.h"
 #include "Output.h"
+#include "PolicyOptions.h"
 #include "Terminal.h"
 
 #include "crypto/KeyFormat.h"
 #include "policy/Duration.h"
 #include "storage/LocalVault.h"
+#include "util/Json.h"
 
 #include <QFile>
 
@@ -32,14 +34,16 @@ const QStringList kKeyHeaders{"ID", "DISPLAY ID", "NAME", "PROJECT/ENV", "STATUS
 int create(Cli& cli, const QStringList& argv)
 {
     Args a;
-    const Args::Spec spec{
-        {"json", "backup", "recoverable"},
-        {"project", "env", "name", "parent", "expires-in", "owner"},
-        {"service", "depends-on", "tag"},
-        0,
-        0,
-        "kwctl key create --project P --env ENV --name NAME [--service S]... [--parent KEY_ID] "
-        "[--depends-on KEY_ID]... [--expires-in DURATION] [--owner O] [--tag T]... [--backup] [--recoverable] [--json]"};
+    Args::Spec spec{{"json", "backup", "recoverable"},
+                    {"project", "env", "name", "parent", "expires-in", "owner", "policy"},
+                    {"service", "depends-on", "tag"},
+                    0,
+                    0,
+                    "kwctl key create --project P --env ENV --name NAME [--service S]... [--parent KEY_ID] "
+                    "[--depends-on KEY_ID]... [--expires-in DURATION] [--owner O] [--tag T]... [--backup] "
+                    "[--recoverable] [--policy TEMPLATE] " +
+                        policyOptionsUsage() + " [--json]"};
+    addPolicyOptions(spec, false);
     if (!a.parse(argv, spec))
         return cli.usageError(a.error(), spec.usage);
     for (const char* required : {"project", "env", "name"}) {
@@ -57,6 +61,11 @@ int create(Cli& cli, const QStringList& argv)
     ks.tags = a.values("tag");
     ks.backup = a.flag("backup");
     ks.recoverable = a.flag("recoverable");
+    ks.policyTemplate = a.value("policy");
+    auto policy = policyFromArgs(a);
+    if (!policy)
+        return cli.usageError(policy.errorMessage(), spec.usage);
+    ks.policy = *policy;
     if (a.has("expires-in")) {
         auto ms = kw::Duration::parseMs(a.value("expires-in"));
         if (!ms)
@@ -254,8 +263,9 @@ int revoke(Cli& cli, const QStringList& argv)
 int verify(Cli& cli, const QStringList& argv)
 {
     Args a;
-    const Args::Spec spec{{"json"}, {"service", "ip"}, {"permission"}, 1, 1,
-                          "kwctl key verify SECRET|- [--service S] [--json]"};
+    const Args::Spec spec{{"json"}, {"service", "ip", "cost", "env"}, {"permission"}, 1, 1,
+                          "kwctl key verify SECRET|- [--service S] [--ip IP] [--permission P]... [--cost N] "
+                          "[--env ENV] [--json]"};
     if (!a.parse(argv, spec))
         return cli.usageError(a.error(), spec.usage);
     QByteArray raw;
@@ -268,13 +278,26 @@ int verify(Cli& cli, const QStringList& argv)
         raw = a.positionals()[0].toUtf8();
     }
     kw::SecureBytes secret = kw::SecureBytes::adopt(raw);
+    qint64 cost = 1;
+    if (a.has("cost")) {
+        bool ok = false;
+        cost = a.value("cost").toLongLong(&ok);
+        if (!ok || cost < 0)
+            return cli.usageError(QStringLiteral("--cost must be a whole number of units, 0 or more"), spec.usage);
+    }
     auto b = cli.backend();
     if (!b)
         return cli.fail(b.error());
+    // Decisions on a local vault are usage like any other: counted, rolled up, and persisted on exit.
+    if (auto* local = cli.localVault())
+        if (auto s = local->startUsageRecording(); !s)
+            return cli.fail(s.error());
     kw::VerifyContext ctx;
     ctx.service = a.value("service");
     ctx.clientIp = a.value("ip");
     ctx.permissions = a.values("permission");
+    ctx.environment = a.value("env");
+    ctx.cost = cost;
     auto r = (*b)->verifyKey(secret, ctx);
     if (!r)
         return cli.fail(r.error());
@@ -285,12 +308,123 @@ int verify(Cli& cli, const QStringList& argv)
         if (!r->keyId.isEmpty())
             cli.out() << " " << r->keyId << " (" << r->displayId << ")";
         cli.out() << "\n";
+        if (r->inGrace)
+            cli.out() << "warning: the key has expired and is in its grace period\n";
+        if (r->remaining >= 0)
+            cli.out() << "uses remaining: " << r->remaining << "\n";
+        if (r->rateLimit.present)
+            cli.out() << "rate limit: " << r->rateLimit.remaining << " of " << r->rateLimit.limit << " left"
+                      << (r->rateLimit.retryAfterMs > 0
+                              ? QStringLiteral(", retry after %1 ms").arg(r->rateLimit.retryAfterMs)
+                              : QString())
+                      << "\n";
+        if (r->quota.present)
+            cli.out() << "quota: " << r->quota.remaining << " of " << r->quota.limit << " units left until "
+                      << formatTime(r->quota.resetsAt) << "\n";
         if (!r->message.isEmpty() && !r->valid)
             cli.err() << r->message << "\n";
     }
     cli.out().flush();
     cli.err().flush();
     return r->valid ? Ok : Failed;
+}
+
+int rotate(Cli& cli, const QStringList& argv)
+{
+    Args a;
+    const Args::Spec spec{{"json"}, {"overlap"}, {}, 1, 1, "kwctl key rotate KEY_ID [--overlap DURATION] [--json]"};
+    if (!a.parse(argv, spec))
+        return cli.usageError(a.error(), spec.usage);
+    std::optional<qint64> overlap;
+    if (a.has("overlap")) {
+        auto ms = kw::Duration::parseMs(a.value("overlap"));
+        if (!ms && a.value("overlap") != QLatin1String("0"))
+            return cli.usageError(QStringLiteral("--overlap: %1").arg(ms.errorMessage()), spec.usage);
+        overlap = ms ? *ms : 0;
+    }
+    auto b = cli.backend();
+    if (!b)
+        return cli.fail(b.error());
+    auto issued = (*b)->rotateKey(a.positionals()[0], overlap);
+    if (!issued)
+        return cli.fail(issued.error());
+    auto old = (*b)->key(issued->key.predecessorId);
+    if (a.flag("json")) {
+        QJsonObject o{{"id", issued->key.id},
+                      {"secret", issued->secret.toUtf8String()},
+                      {"displayId", issued->key.displayId},
+                      {"predecessorId", issued->key.predecessorId},
+                      {"predecessorValidUntil", old ? kw::json::time(old->expiresAt) : QJsonValue()},
+                      {"key", issued->key.toJson(cli.clock().nowMs())}};
+        printJson(cli.out(), o);
+        return Ok;
+    }
+    cli.err() << "Rotated " << issued->key.predecessorId << " -> " << issued->key.id << " ("
+              << issued->key.displayId << ")\n";
+    if (old)
+        cli.err() << "The old key stays valid until " << formatTime(old->expiresAt) << ".\n";
+    cli.err() << "This is the only time the new secret is shown; store it now:\n";
+    cli.err().flush();
+    cli.out() << issued->secret.toUtf8String() << "\n";
+    cli.out().flush();
+    return Ok;
+}
+
+int renew(Cli& cli, const QStringList& argv)
+{
+    Args a;
+    const Args::Spec spec{{"json"}, {"expires-in", "reason"}, {}, 1, 1,
+                          "kwctl key renew KEY_ID --expires-in DURATION [--reason TEXT] [--json]"};
+    if (!a.parse(argv, spec))
+        return cli.usageError(a.error(), spec.usage);
+    if (!a.has("expires-in"))
+        return cli.usageError(QStringLiteral("--expires-in is required"), spec.usage);
+    auto ms = kw::Duration::parseMs(a.value("expires-in"));
+    if (!ms)
+        return cli.usageError(QStringLiteral("--expires-in: %1").arg(ms.errorMessage()), spec.usage);
+    auto b = cli.backend();
+    if (!b)
+        return cli.fail(b.error());
+    auto r = (*b)->renewKey(a.positionals()[0], *ms, a.value("reason"));
+    if (!r)
+        return cli.fail(r.error());
+    if (a.flag("json")) {
+        printJson(cli.out(), r->toJson(cli.clock().nowMs()));
+        return Ok;
+    }
+    if (r->renewed)
+        cli.out() << "Renewed " << r->key.id << "; it now expires " << formatTime(r->key.expiresAt) << "\n";
+    else
+        cli.out() << "Renewal of " << r->key.id << " needs a second person's approval: request " << r->requestId
+                  << " is pending (kwctl renewal approve " << r->requestId << ")\n";
+    cli.out().flush();
+    return Ok;
+}
+
+int history(Cli& cli, const QStringList& argv)
+{
+    Args a;
+    const Args::Spec spec{{"json"}, {}, {}, 1, 1, "kwctl key history KEY_ID [--json]"};
+    if (!a.parse(argv, spec))
+        return cli.usageError(a.error(), spec.usage);
+    auto b = cli.backend();
+    if (!b)
+        return cli.fail(b.error());
+    auto events = (*b)->expirationHistory(a.positionals()[0]);
+    if (!events)
+        return cli.fail(events.error());
+    if (a.flag("json")) {
+        QJsonArray arr;
+        for (const auto& e : *events)
+            arr.append(e.toJson());
+        printJson(cli.out(), arr);
+        return Ok;
+    }
+    QList<QStringList> rows;
+    for (const auto& e : *events)
+        rows << QStringList{formatTime(e.time), e.event, formatTime(e.oldExpiresAt), formatTime(e.newExpiresAt), e.actor};
+    printTable(cli.out(), {"TIME", "EVENT", "OLD EXPIRY", "NEW EXPIRY", "BY"}, rows);
+    return Ok;
 }
 
 int reveal(Cli& cli, const QStringList& argv)
@@ -335,8 +469,14 @@ int keyCommand(Cli& cli, const QStringList& args)
         return verify(cli, rest);
     if (sub == QLatin1String("reveal"))
         return reveal(cli, rest);
+    if (sub == QLatin1String("rotate"))
+        return rotate(cli, rest);
+    if (sub == QLatin1String("renew"))
+        return renew(cli, rest);
+    if (sub == QLatin1String("history"))
+        return history(cli, rest);
     return cli.usageError(QStringLiteral("unknown key command \"%1\"").arg(sub),
-                          QStringLiteral("kwctl key create|list|show|suspend|resume|revoke|verify|reveal"));
+                          QStringLiteral("kwctl key create|list|show|suspend|resume|revoke|verify|rotate|renew|history|reveal"));
 }
 
 } // namespace kwctl

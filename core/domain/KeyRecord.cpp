@@ -8,7 +8,8 @@ namespace kw {
 
 KeyStatus KeyRecord::effectiveStatus(qint64 nowMs) const
 {
-    if ((status == KeyStatus::Active || status == KeyStatus::Rotating) && expiresAt != 0 && nowMs >= expiresAt)
+    if ((status == KeyStatus::Active || status == KeyStatus::Rotating) && expiresAt != 0 &&
+        nowMs >= expiresAt + graceMs)
         return KeyStatus::Expired;
     return status;
 }
@@ -37,6 +38,12 @@ QJsonObject KeyRecord::toJson(qint64 nowMs) const
         {"incidentId", incidentId},
         {"statusChangedAt", json::time(statusChangedAt)},
         {"lastUsedAt", json::time(lastUsedAt)},
+        {"inGrace", inGrace(nowMs)},
+        {"policyTemplate", policyTemplate.isEmpty() ? QJsonValue(QJsonValue::Null) : QJsonValue(policyTemplate)},
+        {"policy", policy.toJson()},
+        {"successorId", successorId.isEmpty() ? QJsonValue(QJsonValue::Null) : QJsonValue(successorId)},
+        {"predecessorId", predecessorId.isEmpty() ? QJsonValue(QJsonValue::Null) : QJsonValue(predecessorId)},
+        {"usesConsumed", usesConsumed},
     };
 }
 

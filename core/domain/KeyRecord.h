@@ -1,6 +1,7 @@
 #pragma once
 
 #include "domain/KeyStatus.h"
+#include "policy/KeyPolicy.h"
 
 #include <QJsonObject>
 #include <QStringList>
@@ -30,6 +31,13 @@ struct KeyRecord {
     QString incidentId;
     qint64 statusChangedAt = 0;
     qint64 lastUsedAt = 0;
+    QString policyTemplate; // template applied to the key itself
+    KeyPolicy policy;       // the key's own rules (not the inherited ones: see Backend::effectivePolicy)
+    QString successorId;    // set once rotated
+    QString predecessorId;
+    qint64 usesConsumed = 0;
+    qint64 graceMs = 0;     // effective grace period, for effectiveStatus
+    bool inGrace(qint64 nowMs) const { return expiresAt != 0 && nowMs >= expiresAt && nowMs < expiresAt + graceMs; }
 
     // Stored state combined with the clock: an active key past its expiry is expired.
     KeyStatus effectiveStatus(qint64 nowMs) const;

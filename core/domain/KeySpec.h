@@ -2,6 +2,7 @@
 
 #include "util/SecureBytes.h"
 #include "domain/KeyRecord.h"
+#include "policy/KeyPolicy.h"
 
 #include <QJsonObject>
 #include <QStringList>
@@ -23,6 +24,8 @@ struct KeySpec {
     qint64 expiresInMs = 0; // 0: never
     bool backup = false;
     bool recoverable = false;
+    QString policyTemplate; // a named template applied to this key
+    KeyPolicy policy;       // the key's own rules, over everything inherited
 };
 
 // The one moment a secret exists outside the key's owner: returned by create/rotate, shown once.

@@ -33,6 +33,8 @@ QString toString(VerifyCode code)
         return QStringLiteral("WRONG_SERVICE");
     case VerifyCode::InsufficientPermissions:
         return QStringLiteral("INSUFFICIENT_PERMISSIONS");
+    case VerifyCode::WrongEnvironment:
+        return QStringLiteral("WRONG_ENVIRONMENT");
     }
     return {};
 }
@@ -48,6 +50,15 @@ QJsonObject VerifyResult::toJson() const
     o.insert("expires", json::time(expiresAt));
     o.insert("inGrace", inGrace);
     o.insert("remaining", remaining < 0 ? QJsonValue(QJsonValue::Null) : QJsonValue(remaining));
+    if (rateLimit.present)
+        o.insert("ratelimit", QJsonObject{{"limit", rateLimit.limit},
+                                          {"remaining", rateLimit.remaining},
+                                          {"resetMs", rateLimit.resetAfterMs},
+                                          {"retryAfterMs", rateLimit.retryAfterMs}});
+    if (quota.present)
+        o.insert("quota", QJsonObject{{"limit", quota.limit},
+                                      {"remaining", quota.remaining},
+                                      {"resets", json::time(quota.resetsAt)}});
     if (!message.isEmpty())
         o.insert("message", message);
     return o;

@@ -21,12 +21,14 @@ enum class VerifyCode {
     OutsideTimeWindow,
     WrongService,
     InsufficientPermissions,
+    WrongEnvironment,
 };
 
 QString toString(VerifyCode code);
 
 struct VerifyContext {
     QString service;
+    QString environment; // when set, the key must belong to this environment
     QString clientIp;
     QStringList permissions;
     qint64 cost = 1;
@@ -43,6 +45,21 @@ struct VerifyResult {
     bool inGrace = false;
     qint64 remaining = -1; // uses left, -1: unlimited
     QString message;       // for people; never contains the secret
+
+    // The binding rate limit after this decision (present = the key has limits).
+    struct RateLimit {
+        bool present = false;
+        qint64 limit = 0;
+        qint64 remaining = 0;
+        qint64 resetAfterMs = 0;
+        qint64 retryAfterMs = 0; // > 0 only when RATE_LIMITED; -1: the cost can never fit
+    } rateLimit;
+    struct QuotaState {
+        bool present = false;
+        qint64 limit = 0;
+        qint64 remaining = 0;
+        qint64 resetsAt = 0;
+    } quota;
 
     QJsonObject toJson() const;
 };

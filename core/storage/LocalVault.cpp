@@ -54,7 +54,8 @@ const QString kKeySelect = QStringLiteral(
     "k.incident_id, k.status_changed_at, k.last_used_at, "
     "(SELECT group_concat(s.name, char(31)) FROM key_services ks JOIN services s ON s.id = ks.service_id "
     "WHERE ks.key_id = k.id), "
-    "(SELECT group_concat(d.depends_on, char(31)) FROM key_dependencies d WHERE d.key_id = k.id) "
+    "(SELECT group_concat(d.depends_on, char(31)) FROM key_dependencies d WHERE d.key_id = k.id), "
+    "k.policy, k.template, k.successor_id, k.predecessor_id, k.uses_consumed, k.project_id, k.environment_id "
     "FROM keys k JOIN projects p ON p.id = k.project_id JOIN environments e ON e.id = k.environment_id "
     "LEFT JOIN teams t ON t.id = p.team_id");
 
@@ -86,6 +87,11 @@ KeyRecord keyFromRow(const QSqlQuery& q)
     k.services.sort();
     k.dependsOn = splitList(q.value(20));
     k.dependsOn.sort();
+    k.policy = KeyPolicy::fromJsonText(q.value(21).toString()).value_or(KeyPolicy{});
+    k.policyTemplate = q.value(22).toString();
+    k.successorId = q.value(23).toString();
+    k.predecessorId = q.value(24).toString();
+    k.usesConsumed = q.value(25).toLongLong();
     return k;
 }
 
@@ -93,11 +99,20 @@ KeyRecord keyFromRow(const QSqlQuery& q)
 
 LocalVault::LocalVault(std::unique_ptr<Vault> vault, QString actor, const Clock& clock, QObject* parent)
     : Backend(parent), m_vault(std::move(vault)), m_actor(std::move(actor)), m_clock(clock),
-      m_audit(*m_vault, m_clock)
+      m_audit(*m_vault, m_clock), m_policies(m_vault->db())
 {
+    // Core announces, the engine adapts: every key change refreshes just those keys in the index.
+    connect(this, &Backend::keysChanged, this, &LocalVault::refreshEngine);
 }
 
-LocalVault::~LocalVault() = default;
+LocalVault::~LocalVault()
+{
+    // The engine stops producing events before the recorder writes the last of them.
+    if (m_engine)
+        m_engine->setUsageSink({});
+    m_recorder.reset();
+    m_engine.reset();
+}
 
 Status LocalVault::audit(const QString& action, const QString& target, const QString& reason,
                          const QJsonObject& details, const QString& incident)
@@ -370,6 +385,11 @@ Result<IssuedKey> LocalVault::createKey(const KeySpec& spec)
     auto pid = projectId(spec.project);
     if (!pid)
         return pid.error();
+    if (auto v = spec.policy.validate(); !v)
+        return v.error();
+    if (!spec.policyTemplate.isEmpty())
+        if (auto t = m_policies.findTemplate(spec.policyTemplate); !t)
+            return t.error();
 
     QString parentId;
     if (!spec.parentId.isEmpty()) {
@@ -423,22 +443,28 @@ Result<IssuedKey> LocalVault::createKey(const KeySpec& spec)
             return s.error();
         sealed = *s;
     }
+    auto effective = m_policies.effective(*pid, env->id, spec.policyTemplate, spec.policy);
+    if (!effective)
+        return effective.error();
     const qint64 now = m_clock.nowMs();
-    const qint64 expiresAt = spec.expiresInMs > 0 ? now + spec.expiresInMs : 0;
+    // An explicit expiry wins; otherwise the inherited policy's time-to-live ("prod-90d") applies.
+    const qint64 ttl = spec.expiresInMs > 0 ? spec.expiresInMs : effective->ttlMs.value_or(0);
+    const qint64 expiresAt = ttl > 0 ? now + ttl : 0;
     QStringList tags = spec.tags;
     for (QString& t : tags)
         t = t.trimmed();
     auto ins = sql::exec(
         m_vault->db(),
         QStringLiteral("INSERT INTO keys (id, display_id, hash, name, project_id, environment_id, owner, tags, metadata, "
-                       "status, created_at, expires_at, parent_id, is_backup, secret_enc, status_changed_at) "
-                       "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"),
+                       "status, created_at, expires_at, parent_id, is_backup, secret_enc, status_changed_at, policy, "
+                       "template) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"),
         {*id, displayId, hash, spec.name.trimmed(), *pid, env->id, spec.owner,
          QString::fromUtf8(QJsonDocument(QJsonArray::fromStringList(tags)).toJson(QJsonDocument::Compact)),
          QString::fromUtf8(QJsonDocument(spec.metadata).toJson(QJsonDocument::Compact)),
          storedStatus(KeyStatus::Active), now, sql::nullableTime(expiresAt),
          parentId.isEmpty() ? QVariant(QMetaType::fromType<QString>()) : QVariant(parentId), spec.backup ? 1 : 0, sealed,
-         now},
+         now, spec.policy.toJsonText(),
+         spec.policyTemplate.isEmpty() ? QVariant(QMetaType::fromType<QString>()) : QVariant(spec.policyTemplate)},
         QStringLiteral("store the new key"));
     if (!ins)
         return ins.error();
@@ -467,7 +493,13 @@ Result<IssuedKey> LocalVault::createKey(const KeySpec& spec)
         details.insert("parentId", parentId);
     if (!deps.isEmpty())
         details.insert("dependsOn", QJsonArray::fromStringList(deps));
+    if (!spec.policyTemplate.isEmpty())
+        details.insert("policyTemplate", spec.policyTemplate);
+    if (!spec.policy.isEmpty())
+        details.insert("policy", spec.policy.toJson());
     if (auto s = audit(QStringLiteral("key.create"), *id, {}, details); !s)
+        return s.error();
+    if (auto s = recordHistory(*id, QStringLiteral("created"), 0, expiresAt); !s)
         return s.error();
     if (auto s = tx.commit(); !s)
         return s.error();
@@ -489,8 +521,17 @@ Result<QList<KeyRecord>> LocalVault::queryKeys(const QString& where, const QVari
     if (!q)
         return q.error();
     QList<KeyRecord> out;
-    while (q->next())
-        out.append(keyFromRow(*q));
+    while (q->next()) {
+        KeyRecord k = keyFromRow(*q);
+        // The grace period is part of the effective status; it is inherited, so resolve it (cached per scope).
+        if (k.expiresAt != 0) {
+            auto eff = m_policies.effective(q->value(26).toLongLong(), q->value(27).toLongLong(), k.policyTemplate,
+                                            k.policy);
+            if (eff)
+                k.graceMs = eff->graceMs.value_or(0);
+        }
+        out.append(std::move(k));
+    }
     return out;
 }
 
@@ -714,49 +755,10 @@ Result<RevocationPlan> LocalVault::revokeKeys(const RevocationRequest& request)
 
 Result<VerifyResult> LocalVault::verifyKey(const SecureBytes& secret, const VerifyContext& context)
 {
-    VerifyResult r;
-    if (auto s = KeyFormat::check(secret.view()); !s) {
-        r.code = VerifyCode::Malformed;
-        r.message = s.errorMessage();
-        return r;
-    }
-    const crypto::Digest digest = m_vault->hashSecret(secret.view());
-    const QByteArray hash(reinterpret_cast<const char*>(digest.data()), int(digest.size()));
-    auto list = queryKeys(QStringLiteral("k.hash = ?"), {hash});
-    if (!list)
-        return list.error();
-    if (list->isEmpty()) {
-        r.code = VerifyCode::NotFound;
-        r.message = QStringLiteral("No such key");
-        return r;
-    }
-    const KeyRecord& k = list->first();
-    r.keyId = k.id;
-    r.displayId = k.displayId;
-    r.owner = k.owner;
-    r.expiresAt = k.expiresAt;
-    const qint64 now = context.timeMs ? context.timeMs : m_clock.nowMs();
-    switch (k.effectiveStatus(now)) {
-    case KeyStatus::Revoked:
-        r.code = VerifyCode::Revoked;
-        return r;
-    case KeyStatus::Suspended:
-        r.code = VerifyCode::Suspended;
-        return r;
-    case KeyStatus::Expired:
-        r.code = VerifyCode::Expired;
-        return r;
-    case KeyStatus::Active:
-    case KeyStatus::Rotating:
-        break;
-    }
-    if (!context.service.isEmpty() && !k.services.isEmpty() && !k.services.contains(context.service)) {
-        r.code = VerifyCode::WrongService;
-        return r;
-    }
-    r.valid = true;
-    r.code = VerifyCode::Valid;
-    return r;
+    auto e = engine();
+    if (!e)
+        return e.error();
+    return (*e)->verify(secret.view(), context);
 }
 
 Result<SecureBytes> LocalVault::revealSecret(const QString& ref)

@@ -2,7 +2,9 @@
 
 #include "Backend.h"
 #include "audit/AuditLog.h"
+#include "storage/PolicyStore.h"
 #include "storage/Vault.h"
+#include "verify/VerificationEngine.h"
 #include "util/Clock.h"
 
 #include <memory>
@@ -44,10 +46,53 @@ public:
     Result<QList<AuditEntry>> auditEntries(const AuditQuery& query) override;
     Result<AuditVerification> verifyAudit() override;
 
+    Result<IssuedKey> rotateKey(const QString& ref, std::optional<qint64> overlapMs) override;
+    Result<RenewalOutcome> renewKey(const QString& ref, qint64 extendMs, const QString& reason) override;
+    Result<QList<RenewalRequest>> renewalRequests(bool pendingOnly) override;
+    Result<RenewalOutcome> decideRenewal(qint64 requestId, bool approve, const QString& reason) override;
+    Result<QList<ExpirationEvent>> expirationHistory(const QString& ref) override;
+    Result<MaintenanceReport> runMaintenance() override;
+
+    Result<PolicyTemplate> savePolicyTemplate(const PolicyTemplate& policyTemplate) override;
+    Result<QList<PolicyTemplate>> policyTemplates() override;
+    Status applyPolicy(const PolicyTarget& target, const std::optional<QString>& templateName,
+                       const KeyPolicy& policy) override;
+    Result<KeyPolicy> effectivePolicy(const QString& ref) override;
+    Result<Role> saveRole(const Role& role) override;
+    Result<QList<Role>> roles() override;
+    Status setServicePrice(const QString& project, const QString& service, qint64 unitPriceMicros) override;
+
+    Result<UsageSummary> usageSummary(UsageScope scope, const QString& scopeId, qint64 fromMs, qint64 toMs) override;
+    Result<QList<UsagePoint>> usageSeries(UsageGranularity granularity, UsageScope scope, const QString& scopeId,
+                                          qint64 fromMs, qint64 toMs) override;
+    Result<QList<TopEntry>> usageTop(UsageScope scope, qint64 fromMs, qint64 toMs, int limit) override;
+    Result<UsageRecorder::Settings> usageSettings() override;
+    Status setUsageSettings(const UsageRecorder::Settings& settings) override;
+
+    // Starts recording the engine's decisions into this vault (a writer thread with its own connection, using
+    // the vault's stored privacy settings). Stopping — explicitly or on destruction — flushes every event.
+    Status startUsageRecording();
+    Status flushUsage();
+    UsageRecorder* usageRecorder() { return m_recorder.get(); }
+
     // Shows a recoverable key's secret again (audited). Fails for keys stored as hashes only.
     Result<SecureBytes> revealSecret(const QString& ref);
 
+    // The in-memory verification engine over this vault, built on first use and kept current.
+    Result<VerificationEngine*> engine();
+    // Where the engine's usage events go; without a sink, decisions are not recorded.
+    void setUsageSink(VerificationEngine::UsageSink sink);
+    // Runtime specs of the given keys (all keys when ids is empty), for engines elsewhere (the server).
+    Result<QList<KeyRuntimeSpec>> runtimeSpecs(const QStringList& ids = {});
+
 private:
+    void refreshEngine(const QStringList& ids);
+    void reloadEngine();
+    Status recordHistory(const QString& keyId, const QString& event, qint64 oldExpiresAt, qint64 newExpiresAt,
+                         const QJsonObject& details = {});
+    Result<IssuedKey> rotate(const KeyRecord& old, qint64 overlapMs, bool automatic);
+    Result<RenewalOutcome> extend(const KeyRecord& key, qint64 extendMs, const QString& reason, qint64 requestId);
+
     Result<QString> resolveKeyId(const QString& ref);
     Result<qint64> projectId(const QString& name);
     Result<Environment> ensureEnvironment(qint64 projectId, const QString& project, const QString& keyPrefix,
@@ -63,6 +108,10 @@ private:
     QString m_actor;
     const Clock& m_clock;
     AuditLog m_audit;
+    PolicyStore m_policies;
+    std::unique_ptr<UsageRecorder> m_recorder;
+    std::unique_ptr<VerificationEngine> m_engine;
+    VerificationEngine::UsageSink m_sink;
 };
 
 } // namespace kw

@@ -49,6 +49,48 @@ const QList<QStringList>& migrations()
                    prev_hash BLOB NOT NULL, hash BLOB NOT NULL))",
             R"(CREATE INDEX audit_by_target ON audit (target))",
         },
+        // 2: policies, rotation and renewal, usage tracking
+        {
+            R"(CREATE TABLE policy_templates (name TEXT PRIMARY KEY, description TEXT NOT NULL DEFAULT '',
+                   policy TEXT NOT NULL, created_at BIGINT NOT NULL, updated_at BIGINT NOT NULL))",
+            // scope: 'workspace', 'project:<id>' or 'env:<id>'; template: a policy_templates name or NULL
+            R"(CREATE TABLE policy_scopes (scope TEXT PRIMARY KEY, template TEXT REFERENCES policy_templates(name),
+                   policy TEXT NOT NULL DEFAULT '{}'))",
+            R"(CREATE TABLE roles (name TEXT PRIMARY KEY, permissions TEXT NOT NULL, created_at BIGINT NOT NULL))",
+            R"(ALTER TABLE keys ADD COLUMN policy TEXT NOT NULL DEFAULT '{}')",
+            R"(ALTER TABLE keys ADD COLUMN template TEXT REFERENCES policy_templates(name))",
+            R"(ALTER TABLE keys ADD COLUMN uses_consumed BIGINT NOT NULL DEFAULT 0)",
+            R"(ALTER TABLE keys ADD COLUMN uses_period_start BIGINT NOT NULL DEFAULT 0)",
+            R"(ALTER TABLE keys ADD COLUMN quota_used BIGINT NOT NULL DEFAULT 0)",
+            R"(ALTER TABLE keys ADD COLUMN quota_period_start BIGINT NOT NULL DEFAULT 0)",
+            R"(ALTER TABLE keys ADD COLUMN successor_id TEXT)",
+            R"(ALTER TABLE keys ADD COLUMN predecessor_id TEXT)",
+            R"(ALTER TABLE keys ADD COLUMN rotated_at BIGINT)",
+            R"(ALTER TABLE services ADD COLUMN unit_price_micros BIGINT NOT NULL DEFAULT 0)",
+            // event: created, renewed, rotated, grace-entered, expired, renewal-requested, renewal-denied
+            R"(CREATE TABLE expiration_history (id INTEGER PRIMARY KEY, key_id TEXT NOT NULL REFERENCES keys(id),
+                   ts BIGINT NOT NULL, event TEXT NOT NULL, old_expires_at BIGINT, new_expires_at BIGINT,
+                   actor TEXT NOT NULL, details TEXT NOT NULL DEFAULT '{}'))",
+            R"(CREATE INDEX expiration_history_by_key ON expiration_history (key_id, ts))",
+            R"(CREATE TABLE renewal_requests (id INTEGER PRIMARY KEY, key_id TEXT NOT NULL REFERENCES keys(id),
+                   requested_by TEXT NOT NULL, requested_at BIGINT NOT NULL, extend_ms BIGINT NOT NULL,
+                   status TEXT NOT NULL, decided_by TEXT, decided_at BIGINT, reason TEXT NOT NULL DEFAULT ''))",
+            // Raw decisions; key_id is '' for keys that were malformed or unknown.
+            R"(CREATE TABLE usage_events (id INTEGER PRIMARY KEY, ts BIGINT NOT NULL, key_id TEXT NOT NULL,
+                   project TEXT NOT NULL, service TEXT NOT NULL, ip TEXT NOT NULL, code TEXT NOT NULL,
+                   cost BIGINT NOT NULL, amount_micros BIGINT NOT NULL, upstream_status INTEGER,
+                   latency_us BIGINT, bytes BIGINT))",
+            R"(CREATE INDEX usage_events_by_ts ON usage_events (ts))",
+            R"(CREATE INDEX usage_events_by_key ON usage_events (key_id, ts))",
+            // Pre-aggregated counters so charts never scan raw events. granularity: 'm', 'h', 'd' (bucket =
+            // start of the minute/hour/UTC day in ms); scope: 'a' (all; scope_id ''), 'p' (project name),
+            // 's' (project/service), 'k' (key id).
+            R"(CREATE TABLE usage_rollups (granularity TEXT NOT NULL, bucket BIGINT NOT NULL, scope TEXT NOT NULL,
+                   scope_id TEXT NOT NULL, code TEXT NOT NULL, requests BIGINT NOT NULL, cost BIGINT NOT NULL,
+                   amount_micros BIGINT NOT NULL, errors BIGINT NOT NULL, latency_sum_us BIGINT NOT NULL,
+                   latency_count BIGINT NOT NULL, latency_max_us BIGINT NOT NULL, bytes BIGINT NOT NULL,
+                   PRIMARY KEY (granularity, scope, scope_id, bucket, code)))",
+        },
     };
     return list;
 }

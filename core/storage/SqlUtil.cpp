@@ -1,5 +1,7 @@
 #include "storage/SqlUtil.h"
 
+#include <QHash>
+
 namespace kw::sql {
 
 Error error(const QSqlQuery& query, const QString& what)
@@ -31,12 +33,43 @@ Result<QSqlQuery> exec(QSqlDatabase& db, const QString& statement, const QVarian
     return q;
 }
 
-Transaction::Transaction(QSqlDatabase& db) : m_db(db), m_started(db.transaction()) {}
+namespace {
+
+// Open transaction depth per connection. Connections are used from one thread each.
+QHash<QString, int>& depths()
+{
+    thread_local QHash<QString, int> d;
+    return d;
+}
+
+bool run(QSqlDatabase& db, const QString& statement)
+{
+    QSqlQuery q(db);
+    return q.exec(statement);
+}
+
+} // namespace
+
+Transaction::Transaction(QSqlDatabase& db) : m_db(db)
+{
+    int& depth = depths()[db.connectionName()];
+    m_depth = depth;
+    m_started = m_depth == 0 ? db.transaction() : run(db, QStringLiteral("SAVEPOINT kw_%1").arg(m_depth));
+    if (m_started)
+        ++depth;
+}
 
 Transaction::~Transaction()
 {
-    if (m_started && !m_done)
+    if (!m_started || m_done)
+        return;
+    if (m_depth == 0) {
         m_db.rollback();
+    } else {
+        run(m_db, QStringLiteral("ROLLBACK TO kw_%1").arg(m_depth));
+        run(m_db, QStringLiteral("RELEASE kw_%1").arg(m_depth));
+    }
+    --depths()[m_db.connectionName()];
 }
 
 Status Transaction::commit()
@@ -44,6 +77,12 @@ Status Transaction::commit()
     if (!m_started)
         return error(m_db, QStringLiteral("start a transaction"));
     m_done = true;
+    --depths()[m_db.connectionName()];
+    if (m_depth > 0) {
+        if (!run(m_db, QStringLiteral("RELEASE kw_%1").arg(m_depth)))
+            return error(m_db, QStringLiteral("save the change"));
+        return {};
+    }
     if (!m_db.commit()) {
         auto err = error(m_db, QStringLiteral("save the change"));
         m_db.rollback();

@@ -18,6 +18,8 @@ Result<QSqlQuery> exec(QSqlDatabase& db, const QString& statement, const QVarian
                        const QString& what);
 
 // A transaction that rolls back unless committed: every mutation of the vault is all-or-nothing.
+// Nested use on the same connection becomes a SAVEPOINT, so an operation that is a transaction on its own
+// (issuing a key) can also be one step of a larger one (rotating a key) without a second code path.
 class Transaction {
 public:
     explicit Transaction(QSqlDatabase& db);
@@ -30,6 +32,7 @@ public:
 
 private:
     QSqlDatabase& m_db;
+    int m_depth = 0; // 0: outermost (BEGIN/COMMIT), n: SAVEPOINT kw_n
     bool m_started = false;
     bool m_done = false;
 };

@@ -53,6 +53,7 @@ public:
 
     const Error& error() const { return std::get<1>(m_v); }
     QString errorMessage() const { return ok() ? QString() : error().message; }
+    T value_or(T fallback) const& { return ok() ? value() : std::move(fallback); }
 
 private:
     std::variant<T, Error> m_v;

@@ -1,0 +1,135 @@
+#include "usage/UsageReport.h"
+
+#include "util/Json.h"
+
+namespace kw {
+
+namespace usage {
+
+QChar scopeCode(UsageScope scope)
+{
+    switch (scope) {
+    case UsageScope::All:
+        return u'a';
+    case UsageScope::Project:
+        return u'p';
+    case UsageScope::Service:
+        return u's';
+    case UsageScope::Key:
+        return u'k';
+    }
+    return u'a';
+}
+
+QChar granularityCode(UsageGranularity granularity)
+{
+    switch (granularity) {
+    case UsageGranularity::Minute:
+        return u'm';
+    case UsageGranularity::Hour:
+        return u'h';
+    case UsageGranularity::Day:
+        return u'd';
+    }
+    return u'm';
+}
+
+qint64 granularityMs(UsageGranularity granularity)
+{
+    switch (granularity) {
+    case UsageGranularity::Minute:
+        return kMinuteMs;
+    case UsageGranularity::Hour:
+        return kHourMs;
+    case UsageGranularity::Day:
+        return kDayMs;
+    }
+    return kMinuteMs;
+}
+
+qint64 bucketStart(qint64 ms, qint64 bucketMs)
+{
+    qint64 q = ms / bucketMs;
+    if (ms % bucketMs != 0 && ms < 0)
+        --q;
+    return q * bucketMs;
+}
+
+qint64 bucketCeil(qint64 ms, qint64 bucketMs)
+{
+    const qint64 start = bucketStart(ms, bucketMs);
+    return start == ms ? ms : start + bucketMs;
+}
+
+} // namespace usage
+
+namespace {
+
+QString scopeName(UsageScope scope)
+{
+    switch (scope) {
+    case UsageScope::All:
+        return QStringLiteral("all");
+    case UsageScope::Project:
+        return QStringLiteral("project");
+    case UsageScope::Service:
+        return QStringLiteral("service");
+    case UsageScope::Key:
+        return QStringLiteral("key");
+    }
+    return QStringLiteral("all");
+}
+
+} // namespace
+
+QJsonObject UsageTotals::toJson() const
+{
+    QJsonObject byCode;
+    for (auto it = rejected.cbegin(); it != rejected.cend(); ++it)
+        byCode.insert(it.key(), it.value());
+    return QJsonObject{
+        {QStringLiteral("requests"), requests},
+        {QStringLiteral("valid"), valid},
+        {QStringLiteral("rejected"), rejectedTotal()},
+        {QStringLiteral("rejectedByCode"), byCode},
+        {QStringLiteral("cost"), cost},
+        {QStringLiteral("amountMicros"), amountMicros},
+        {QStringLiteral("errors"), errors},
+        {QStringLiteral("latencyAvgUs"), averageLatencyUs()},
+        {QStringLiteral("latencyMaxUs"), latencyMaxUs},
+        {QStringLiteral("latencySamples"), latencyCount},
+        {QStringLiteral("bytes"), bytes},
+    };
+}
+
+QJsonObject UsageSummary::toJson() const
+{
+    QJsonObject o = totals.toJson();
+    o.insert(QStringLiteral("scope"), scopeName(scope));
+    o.insert(QStringLiteral("scopeId"), scopeId);
+    o.insert(QStringLiteral("from"), json::time(fromMs));
+    o.insert(QStringLiteral("to"), json::time(toMs));
+    return o;
+}
+
+QJsonObject UsagePoint::toJson() const
+{
+    QJsonObject o = totals.toJson();
+    o.insert(QStringLiteral("bucket"), json::time(bucketMs));
+    return o;
+}
+
+QJsonObject TopEntry::toJson() const
+{
+    return QJsonObject{
+        {QStringLiteral("id"), scopeId},
+        {QStringLiteral("requests"), requests},
+        {QStringLiteral("valid"), valid},
+        {QStringLiteral("rejected"), requests - valid},
+        {QStringLiteral("cost"), cost},
+        {QStringLiteral("amountMicros"), amountMicros},
+        {QStringLiteral("errors"), errors},
+    };
+}
+
+} // namespace kw
