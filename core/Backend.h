@@ -1,5 +1,6 @@
 #pragma once
 
+#include "auth/Operator.h"
 #include "domain/AuditEntry.h"
 #include "domain/KeyRecord.h"
 #include "domain/KeySpec.h"
@@ -94,6 +95,17 @@ public:
     // Audit
     virtual Result<QList<AuditEntry>> auditEntries(const AuditQuery& query) = 0;
     virtual Result<AuditVerification> verifyAudit() = 0;
+
+    // Operators of a key server. createOperator returns the token, shown once.
+    struct IssuedOperator {
+        Operator op;
+        SecureBytes token;
+    };
+    virtual Result<IssuedOperator> createOperator(const QString& name, OperatorRole role) = 0;
+    virtual Result<QList<Operator>> operators() = 0;
+    virtual Status revokeOperator(const QString& name) = 0;
+    // Who this backend acts as: the operator (remote) or the local user with full rights (local vault).
+    virtual Result<Operator> whoami() = 0;
 
 signals:
     void keysChanged(const QStringList& keyIds);

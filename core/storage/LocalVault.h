@@ -46,6 +46,16 @@ public:
     Result<QList<AuditEntry>> auditEntries(const AuditQuery& query) override;
     Result<AuditVerification> verifyAudit() override;
 
+    Result<IssuedOperator> createOperator(const QString& name, OperatorRole role) override;
+    Result<QList<Operator>> operators() override;
+    Status revokeOperator(const QString& name) override;
+    Result<Operator> whoami() override;
+    // The operator a presented token belongs to; Unauthorized for unknown or revoked tokens.
+    Result<Operator> authenticateOperator(QByteArrayView token);
+
+    // The server acts for many operators through one vault: it names the actor of each request.
+    void setActor(const QString& actor) { m_actor = actor; }
+
     Result<IssuedKey> rotateKey(const QString& ref, std::optional<qint64> overlapMs) override;
     Result<RenewalOutcome> renewKey(const QString& ref, qint64 extendMs, const QString& reason) override;
     Result<QList<RenewalRequest>> renewalRequests(bool pendingOnly) override;

@@ -91,6 +91,11 @@ const QList<QStringList>& migrations()
                    latency_count BIGINT NOT NULL, latency_max_us BIGINT NOT NULL, bytes BIGINT NOT NULL,
                    PRIMARY KEY (granularity, scope, scope_id, bucket, code)))",
         },
+        // 3: operators of the key server (token stored as HMAC-SHA256 under the vault pepper)
+        {
+            R"(CREATE TABLE operators (name TEXT PRIMARY KEY, role TEXT NOT NULL, token_hash BLOB NOT NULL UNIQUE,
+                   token_display TEXT NOT NULL, created_at BIGINT NOT NULL, revoked_at BIGINT))",
+        },
     };
     return list;
 }

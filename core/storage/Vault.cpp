@@ -13,6 +13,7 @@
 #include <QUuid>
 
 #include <fcntl.h>
+#include <sys/file.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -176,7 +177,27 @@ Result<std::unique_ptr<Vault>> Vault::create(const QString& path, const SecureBy
     return v;
 }
 
-Result<std::unique_ptr<Vault>> Vault::open(const QString& path, const SecureBytes& passphrase)
+Status Vault::lock(Access access)
+{
+    const QByteArray lockPath = QFile::encodeName(m_path + QStringLiteral(".lock"));
+    m_lockFd = ::open(lockPath.constData(), O_RDWR | O_CREAT | O_CLOEXEC, 0600);
+    if (m_lockFd < 0)
+        return Error::io(QStringLiteral("Cannot create the lock file %1.lock: %2")
+                             .arg(m_path, QString::fromLocal8Bit(strerror(errno))));
+    if (::flock(m_lockFd, (access == Access::Exclusive ? LOCK_EX : LOCK_SH) | LOCK_NB) == 0)
+        return {};
+    ::close(m_lockFd);
+    m_lockFd = -1;
+    if (access == Access::Exclusive)
+        return Error::conflict(QStringLiteral("The vault %1 is open elsewhere (kwctl, the console or another server); "
+                                              "close it there before serving it")
+                                   .arg(m_path));
+    return Error::conflict(QStringLiteral("The vault %1 is being served by keywardend; manage it through the server "
+                                          "(--server URL --token TOKEN) instead of opening the file")
+                               .arg(m_path));
+}
+
+Result<std::unique_ptr<Vault>> Vault::open(const QString& path, const SecureBytes& passphrase, Access access)
 {
     const QFileInfo info(path);
     if (!info.exists())
@@ -190,6 +211,8 @@ Result<std::unique_ptr<Vault>> Vault::open(const QString& path, const SecureByte
     if (!opened)
         return opened.error();
     std::unique_ptr<Vault> v = std::move(opened.value());
+    if (auto s = v->lock(access); !s)
+        return s.error();
 
     auto version = schema::currentVersion(v->m_db);
     if (!version)
@@ -238,6 +261,8 @@ Status Vault::unlock(const SecureBytes& passphrase)
 
 Vault::~Vault()
 {
+    if (m_lockFd >= 0)
+        ::close(m_lockFd); // releases the flock
     m_pepper.reset();
     m_dataKey.wipe();
     if (m_db.isValid()) {

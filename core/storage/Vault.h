@@ -25,8 +25,14 @@ public:
     // Creates a new vault file (mode 0600). Fails if the file exists.
     static Result<std::unique_ptr<Vault>> create(const QString& path, const SecureBytes& passphrase,
                                                  const CreateOptions& options = {});
+    // Who else may have the file open. A key server serves its vault Exclusive: while it runs, kwctl and the
+    // console (Shared) are refused with a message pointing them at the server, so nobody works on a view the
+    // server does not know about. Held with flock(2) on "<vault>.lock" for the life of the object.
+    enum class Access { Shared, Exclusive };
+
     // Opens and unlocks an existing vault, migrating its schema forward after a successful unlock.
-    static Result<std::unique_ptr<Vault>> open(const QString& path, const SecureBytes& passphrase);
+    static Result<std::unique_ptr<Vault>> open(const QString& path, const SecureBytes& passphrase,
+                                               Access access = Access::Shared);
 
     // Delay a front end should impose before the next unlock attempt after `failures` consecutive wrong
     // passphrases: 0, 1 s, 2 s, 4 s, ... capped at 30 s.
@@ -62,7 +68,10 @@ private:
     static Result<std::unique_ptr<Vault>> openConnection(const QString& path);
     Status unlock(const SecureBytes& passphrase);
 
+    Status lock(Access access);
+
     QString m_path;
+    int m_lockFd = -1;
     QString m_connection;
     QSqlDatabase m_db;
     QString m_vaultId;
