@@ -1,0 +1,75 @@
+#pragma once
+
+#include "EventStream.h"
+#include "Metrics.h"
+#include "ServerConfig.h"
+
+#include "auth/Operator.h"
+#include "crypto/Crypto.h"
+#include "storage/LocalVault.h"
+
+#include <QHash>
+#include <QHttpServer>
+#include <QTimer>
+
+#include <functional>
+#include <memory>
+#include <variant>
+
+namespace kwd {
+
+// keywardend: one vault served over HTTP(S). Owns the vault (opened exclusively), the verification engine
+// and the usage recorder; the routes are its own layer over core. Runs on one event-loop thread; the
+// usage writer has its own.
+class KeyServer : public QObject {
+    Q_OBJECT
+public:
+    explicit KeyServer(ServerConfig config, QObject* parent = nullptr);
+    ~KeyServer() override;
+
+    // Unlocks the vault, loads the index, starts recording, and listens. Errors name what is wrong.
+    kw::Status start(const kw::SecureBytes& passphrase);
+    quint16 port() const { return m_port; }
+    // Stops the event stream and flushes every queued usage event (called on SIGTERM/SIGINT).
+    void shutdown();
+
+    // The operator behind a request's bearer token, or the response to send instead (401/403).
+    using Authorized = std::variant<kw::Operator, QHttpServerResponse>;
+    Authorized authorize(const QHttpServerRequest& request, kw::Capability capability);
+    std::optional<kw::Operator> operatorForToken(QByteArrayView token) const;
+
+private:
+    void registerVerifyRoutes();
+    void registerManagementRoutes();
+    void registerOperationsRoutes();
+    void reloadOperators();
+    // Runs a management call as `op`: the vault's audit entries name the operator.
+    template <typename F> auto as(const kw::Operator& op, F&& call);
+    QHttpServerResponse finish(QHttpServerResponse response);
+    // Authorises, checks the body's size, parses it as a JSON object (empty body: {}), runs `handler`, and
+    // logs the call. Every management route goes through here.
+    using Handler = std::function<QHttpServerResponse(const kw::Operator& op, const QJsonObject& body)>;
+    QHttpServerResponse handle(const QHttpServerRequest& request, kw::Capability capability, const Handler& handler);
+    void publishUsageTick();
+
+    ServerConfig m_config;
+    std::unique_ptr<kw::LocalVault> m_backend;
+    kw::VerificationEngine* m_engine = nullptr;
+    QHttpServer m_http;
+    quint16 m_port = 0;
+    Metrics m_metrics;
+    EventStream m_events;
+    QTimer m_tick;
+    std::array<qint64, Metrics::kCodes> m_lastTick{};
+    QHash<QByteArray, kw::Operator> m_operators; // token hash -> operator, for authentication without SQL
+};
+
+template <typename F> auto KeyServer::as(const kw::Operator& op, F&& call)
+{
+    m_backend->setActor(QStringLiteral("operator:") + op.name);
+    auto result = call(*m_backend);
+    m_backend->setActor(QStringLiteral("keywardend"));
+    return result;
+}
+
+} // namespace kwd

@@ -1,0 +1,153 @@
+#include "ServerConfig.h"
+
+#include <QFileInfo>
+#include <QHash>
+#include <QSettings>
+
+namespace kwd {
+
+namespace {
+
+// name (as in the config file) -> command-line option / environment variable are derived from it.
+const QStringList kNames{"vault",   "passphrase_file", "listen",     "tls_cert",
+                         "tls_key", "max_body_bytes",  "ready_file", "log_requests"};
+
+QString optionOf(const QString& name)
+{
+    return QStringLiteral("--") + QString(name).replace(u'_', u'-');
+}
+
+QString envOf(const QString& name)
+{
+    return QStringLiteral("KEYWARDEN_") + name.toUpper();
+}
+
+kw::Status apply(ServerConfig& c, const QString& name, const QString& value, const QString& source)
+{
+    auto bad = [&](const QString& why) {
+        return kw::Error::invalid(QStringLiteral("%1: %2").arg(source, why));
+    };
+    if (name == QLatin1String("vault")) {
+        c.vault = value;
+    } else if (name == QLatin1String("passphrase_file")) {
+        c.passphraseFile = value;
+    } else if (name == QLatin1String("listen")) {
+        const qsizetype colon = value.lastIndexOf(u':');
+        if (colon <= 0)
+            return bad(QStringLiteral("listen address must be HOST:PORT, e.g. 127.0.0.1:8420"));
+        QString host = value.left(colon);
+        if (host.startsWith(u'[') && host.endsWith(u']'))
+            host = host.mid(1, host.size() - 2);
+        bool ok = false;
+        const uint port = value.mid(colon + 1).toUInt(&ok);
+        QHostAddress addr;
+        if (host == QLatin1String("localhost"))
+            addr = QHostAddress::LocalHost;
+        else if (!addr.setAddress(host))
+            return bad(QStringLiteral("\"%1\" is not an IP address").arg(host));
+        if (!ok || port > 65535)
+            return bad(QStringLiteral("\"%1\" is not a port number").arg(value.mid(colon + 1)));
+        c.listenAddress = addr;
+        c.listenPort = quint16(port);
+    } else if (name == QLatin1String("tls_cert")) {
+        c.tlsCert = value;
+    } else if (name == QLatin1String("tls_key")) {
+        c.tlsKey = value;
+    } else if (name == QLatin1String("max_body_bytes")) {
+        bool ok = false;
+        c.maxBodyBytes = value.toLongLong(&ok);
+        if (!ok || c.maxBodyBytes < 1024 || c.maxBodyBytes > (64 << 20))
+            return bad(QStringLiteral("max_body_bytes must be between 1024 and 67108864"));
+    } else if (name == QLatin1String("ready_file")) {
+        c.readyFile = value;
+    } else if (name == QLatin1String("log_requests")) {
+        if (value != QLatin1String("true") && value != QLatin1String("false"))
+            return bad(QStringLiteral("log_requests must be true or false"));
+        c.logRequests = value == QLatin1String("true");
+    }
+    return {};
+}
+
+} // namespace
+
+QString ServerConfig::usage()
+{
+    return QStringLiteral(
+        "Usage: keywardend --vault PATH [--passphrase-file F] [--listen HOST:PORT] [--tls-cert F --tls-key F]\n"
+        "                  [--config FILE] [--max-body-bytes N] [--ready-file F] [--log-requests true|false]\n"
+        "\n"
+        "Every option can also be set in the environment (KEYWARDEN_VAULT, KEYWARDEN_LISTEN, ...) or in the\n"
+        "config file as `name = value` (vault, passphrase_file, listen, tls_cert, tls_key, max_body_bytes,\n"
+        "ready_file, log_requests); the command line wins over the environment, which wins over the file.\n"
+        "The passphrase comes from --passphrase-file or KEYWARDEN_PASSPHRASE. Default listen: 127.0.0.1:8420.\n");
+}
+
+kw::Result<ServerConfig> ServerConfig::parse(const QStringList& arguments)
+{
+    QHash<QString, QString> cli;
+    QString configFile;
+    for (qsizetype i = 0; i < arguments.size(); ++i) {
+        QString a = arguments[i];
+        QString value;
+        bool hasValue = false;
+        if (const qsizetype eq = a.indexOf(u'='); a.startsWith(QLatin1String("--")) && eq > 0) {
+            value = a.mid(eq + 1);
+            a = a.left(eq);
+            hasValue = true;
+        }
+        QString name;
+        if (a == QLatin1String("--config")) {
+            name = QStringLiteral("config");
+        } else {
+            for (const QString& n : kNames)
+                if (a == optionOf(n))
+                    name = n;
+        }
+        if (name.isEmpty())
+            return kw::Error::invalid(QStringLiteral("unknown option %1").arg(a));
+        if (!hasValue) {
+            if (i + 1 >= arguments.size())
+                return kw::Error::invalid(QStringLiteral("%1 needs a value").arg(a));
+            value = arguments[++i];
+        }
+        if (name == QLatin1String("config"))
+            configFile = value;
+        else
+            cli.insert(name, value);
+    }
+
+    ServerConfig c;
+    if (configFile.isEmpty())
+        configFile = qEnvironmentVariable("KEYWARDEN_CONFIG");
+    if (!configFile.isEmpty()) {
+        if (!QFileInfo(configFile).isReadable())
+            return kw::Error::invalid(QStringLiteral("cannot read the config file %1").arg(configFile));
+        QSettings file(configFile, QSettings::IniFormat);
+        if (file.status() != QSettings::NoError)
+            return kw::Error::invalid(QStringLiteral("the config file %1 is malformed").arg(configFile));
+        for (const QString& key : file.allKeys()) {
+            if (!kNames.contains(key))
+                return kw::Error::invalid(
+                    QStringLiteral("%1: unknown setting \"%2\" (known: %3)").arg(configFile, key, kNames.join(u',')));
+            if (auto s = apply(c, key, file.value(key).toString(), configFile + u':' + key); !s)
+                return s.error();
+        }
+    }
+    for (const QString& n : kNames) {
+        if (qEnvironmentVariableIsSet(envOf(n).toLatin1().constData()))
+            if (auto s = apply(c, n, qEnvironmentVariable(envOf(n).toLatin1().constData()), envOf(n)); !s)
+                return s.error();
+    }
+    for (auto it = cli.cbegin(); it != cli.cend(); ++it)
+        if (auto s = apply(c, it.key(), it.value(), optionOf(it.key())); !s)
+            return s.error();
+
+    if (c.vault.isEmpty())
+        return kw::Error::invalid(QStringLiteral("no vault: use --vault PATH (or KEYWARDEN_VAULT, or vault = in the "
+                                                 "config file)"));
+    if (c.tlsCert.isEmpty() != c.tlsKey.isEmpty())
+        return kw::Error::invalid(QStringLiteral("TLS needs both --tls-cert and --tls-key"));
+    return c;
+}
+
+} // namespace kwd
