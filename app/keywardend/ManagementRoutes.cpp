@@ -49,9 +49,12 @@ std::optional<kw::UsageScope> scopeFrom(const QString& s)
 // from/to as ISO times; defaults: the last 30 days up to now.
 bool rangeFrom(const QUrlQuery& q, qint64& from, qint64& to, QString& error)
 {
-    to = q.hasQueryItem(QStringLiteral("to")) ? kw::json::parseTime(q.queryItemValue(QStringLiteral("to"))) : now() + 60'000;
-    from = q.hasQueryItem(QStringLiteral("from")) ? kw::json::parseTime(q.queryItemValue(QStringLiteral("from")))
-                                                  : to - 30ll * 86'400'000;
+    to = q.hasQueryItem(QStringLiteral("to"))
+             ? kw::json::parseTime(q.queryItemValue(QStringLiteral("to"), QUrl::FullyDecoded))
+             : now() + 60'000;
+    from = q.hasQueryItem(QStringLiteral("from"))
+               ? kw::json::parseTime(q.queryItemValue(QStringLiteral("from"), QUrl::FullyDecoded))
+               : to - 30ll * 86'400'000;
     if (from <= 0 || to <= 0 || from >= to) {
         error = QStringLiteral("from and to must be ISO 8601 times with from before to");
         return false;
@@ -163,8 +166,8 @@ void KeyServer::registerManagementRoutes()
         return handle(req, Capability::Read, [this, &req](const kw::Operator&, const QJsonObject&) {
             const QUrlQuery q = req.query();
             kw::KeyFilter f;
-            f.project = q.queryItemValue(QStringLiteral("project"));
-            f.environment = q.queryItemValue(QStringLiteral("environment"));
+            f.project = q.queryItemValue(QStringLiteral("project"), QUrl::FullyDecoded);
+            f.environment = q.queryItemValue(QStringLiteral("environment"), QUrl::FullyDecoded);
             f.text = q.queryItemValue(QStringLiteral("text"), QUrl::FullyDecoded);
             if (q.hasQueryItem(QStringLiteral("status"))) {
                 f.status = kw::keyStatusFromString(q.queryItemValue(QStringLiteral("status")));
@@ -477,8 +480,8 @@ void KeyServer::registerManagementRoutes()
             kw::AuditQuery aq;
             aq.afterSeq = q.queryItemValue(QStringLiteral("after")).toLongLong();
             aq.limit = q.hasQueryItem(QStringLiteral("limit")) ? q.queryItemValue(QStringLiteral("limit")).toInt() : 0;
-            aq.target = q.queryItemValue(QStringLiteral("target"));
-            aq.action = q.queryItemValue(QStringLiteral("action"));
+            aq.target = q.queryItemValue(QStringLiteral("target"), QUrl::FullyDecoded);
+            aq.action = q.queryItemValue(QStringLiteral("action"), QUrl::FullyDecoded);
             return resultResponse(m_backend->auditEntries(aq), [](const auto& v) { return toJsonArray(v); });
         });
     });
@@ -551,6 +554,16 @@ void KeyServer::registerOperationsRoutes()
         g.keysLoaded = m_engine ? m_engine->size() : 0;
         g.websocketClients = m_events.clientCount();
         return QHttpServerResponse(QByteArrayLiteral("text/plain; version=0.0.4"), m_metrics.render(g));
+    });
+    // The live event stream (EventStream). Qt 6.4 hands an upgrade request to the WebSocket server only if a
+    // route handled it, and whatever that route wrote goes out before the handshake: without this route the
+    // catch-all below answered 404 first and every client failed. So: silent for upgrades, 400 for plain HTTP.
+    m_http.route("/v1/events", Method::Get, [](const QHttpServerRequest& req, QHttpServerResponder&& responder) {
+        if (req.value("Upgrade").compare("websocket", Qt::CaseInsensitive) == 0)
+            return;
+        errorResponse(StatusCode::BadRequest, QStringLiteral("invalid"),
+                      QStringLiteral("/v1/events is a WebSocket; connect with Upgrade: websocket"))
+            .write(std::move(responder));
     });
     // Anything else: a JSON 404 rather than Qt's empty one.
     m_http.route("/<arg>", Method::AnyKnown, [](const QUrl& path) {

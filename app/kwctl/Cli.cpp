@@ -2,6 +2,7 @@
 
 #include "Terminal.h"
 
+#include "remote/RemoteBackend.h"
 #include "storage/LocalVault.h"
 
 #include <QFile>
@@ -28,8 +29,13 @@ QString usageText()
 {
     return QStringLiteral(
         "Usage: kwctl --vault PATH [--passphrase-file F] COMMAND [ARGS]\n"
+        "       kwctl --server URL [--token-file F] [--ca-file F] COMMAND [ARGS]\n"
         "\n"
         "The passphrase comes from --passphrase-file, else KEYWARDEN_PASSPHRASE, else the terminal.\n"
+        "With --server (http://HOST:PORT or https://HOST:PORT) kwctl works through a key server (keywardend)\n"
+        "as the operator whose token comes from --token-file, else --token TOKEN (visible to other users in\n"
+        "ps: avoid), else KEYWARDEN_TOKEN. --ca-file names PEM certificates to trust for https instead of the\n"
+        "system's. vault commands and key reveal work on a local vault only.\n"
         "\n"
         "Commands:\n"
         "  vault init [--kdf-memory MIB] [--kdf-iterations N]   create a new vault\n"
@@ -65,6 +71,10 @@ QString usageText()
         "  usage settings [--retention DURATION|0] [--ip-privacy full|truncate|drop]\n"
         "  audit list [--after SEQ] [--limit N] [--target ID] [--json]\n"
         "  audit verify [--json]                              exit 0 when the trail is intact\n"
+        "  operator create NAME --role admin|responder|auditor|verifier [--json]\n"
+        "                                                     prints the operator's token once\n"
+        "  operator list [--json] | operator revoke NAME      operators of a key server\n"
+        "  whoami [--json]                                    the operator (or local user) kwctl acts as\n"
         "\n"
         "POLICY OPTIONS: [--max-uses N] [--refill N/day|N/month] [--rate-limit N/s|N/m|N/h[:burst]]...\n"
         "  [--quota N/day|N/month] [--permission P]... [--role R]... [--allow-ip CIDR]... [--deny-ip CIDR]...\n"
@@ -144,12 +154,38 @@ int Cli::run(const QStringList& arguments)
                 return usageError(QStringLiteral("--passphrase-file needs a path"));
             continue;
         }
+        if (a == QLatin1String("--server") || a.startsWith(QLatin1String("--server="))) {
+            if (!takeValue(QStringLiteral("--server"), m_serverUrl) || m_serverUrl.isEmpty())
+                return usageError(QStringLiteral("--server needs a URL such as https://127.0.0.1:8443"));
+            continue;
+        }
+        if (a == QLatin1String("--token-file") || a.startsWith(QLatin1String("--token-file="))) {
+            if (!takeValue(QStringLiteral("--token-file"), m_tokenFile))
+                return usageError(QStringLiteral("--token-file needs a path"));
+            continue;
+        }
+        if (a == QLatin1String("--token") || a.startsWith(QLatin1String("--token="))) {
+            QString token;
+            if (!takeValue(QStringLiteral("--token"), token) || token.isEmpty())
+                return usageError(QStringLiteral("--token needs a token"));
+            m_token = kw::SecureBytes::fromString(token);
+            continue;
+        }
+        if (a == QLatin1String("--ca-file") || a.startsWith(QLatin1String("--ca-file="))) {
+            if (!takeValue(QStringLiteral("--ca-file"), m_caFile))
+                return usageError(QStringLiteral("--ca-file needs a path"));
+            continue;
+        }
         if (a.startsWith(QLatin1String("--")))
             return usageError(QStringLiteral("unknown global option %1").arg(a));
         words << a;
     }
     if (words.isEmpty())
         return usageError(QStringLiteral("no command given"));
+    if (!m_serverUrl.isEmpty() && !m_vaultPath.isEmpty())
+        return usageError(QStringLiteral("give either --vault (a local vault) or --server (a key server), not both"));
+    if (m_serverUrl.isEmpty() && (!m_tokenFile.isEmpty() || !m_token.isEmpty() || !m_caFile.isEmpty()))
+        return usageError(QStringLiteral("--token-file, --token and --ca-file need --server URL"));
     return dispatch(words);
 }
 
@@ -157,6 +193,17 @@ int Cli::dispatch(const QStringList& words)
 {
     const QString group = words.first();
     const QStringList rest = words.mid(1);
+    if (isRemote()) {
+        // These act on the vault file itself, which a key server keeps to itself.
+        if (group == QLatin1String("vault"))
+            return fail(
+                QStringLiteral("\"vault %1\" works on a local vault file only, not through a key server (--server); "
+                               "run it with --vault PATH on the server's machine while keywardend is stopped")
+                    .arg(rest.value(0)));
+        if (group == QLatin1String("key") && rest.value(0) == QLatin1String("reveal"))
+            return fail(QStringLiteral("\"key reveal\" works on a local vault only: a key server never sends a stored "
+                                       "secret over the network"));
+    }
     if (group == QLatin1String("vault"))
         return vaultCommand(*this, rest);
     if (group == QLatin1String("team"))
@@ -181,6 +228,10 @@ int Cli::dispatch(const QStringList& words)
         return serviceCommand(*this, rest);
     if (group == QLatin1String("usage"))
         return usageCommand(*this, rest);
+    if (group == QLatin1String("operator"))
+        return operatorCommand(*this, rest);
+    if (group == QLatin1String("whoami"))
+        return whoamiCommand(*this, rest);
     if (group == QLatin1String("help")) {
         m_out << usageText();
         m_out.flush();
@@ -228,8 +279,21 @@ kw::Result<kw::Backend*> Cli::backend()
 {
     if (m_backend)
         return m_backend.get();
+    if (isRemote()) {
+        auto token = operatorToken();
+        if (!token)
+            return token.error();
+        kw::RemoteBackend::Options options;
+        options.caFile = m_caFile;
+        auto remote = kw::RemoteBackend::create(QUrl(m_serverUrl, QUrl::StrictMode), std::move(*token), options);
+        if (!remote)
+            return remote.error();
+        m_backend = std::move(*remote);
+        return m_backend.get();
+    }
     if (m_vaultPath.isEmpty())
-        return kw::Error::invalid(QStringLiteral("No vault given: use --vault PATH"));
+        return kw::Error::invalid(
+            QStringLiteral("No vault given: use --vault PATH (or --server URL for a key server)"));
     const bool interactive = m_passphraseFile.isEmpty() && !std::getenv("KEYWARDEN_PASSPHRASE") && stdinIsTerminal();
     const int attempts = interactive ? 3 : 1;
     for (int attempt = 1;; ++attempt) {
@@ -253,6 +317,30 @@ kw::Result<kw::Backend*> Cli::backend()
         m_err << "kwctl: " << vault.errorMessage() << "\n";
         m_err.flush();
     }
+}
+
+kw::Result<kw::SecureBytes> Cli::operatorToken()
+{
+    if (!m_tokenFile.isEmpty()) {
+        QFile f(m_tokenFile);
+        if (!f.open(QIODevice::ReadOnly))
+            return kw::Error::io(QStringLiteral("Cannot read the token file %1: %2").arg(m_tokenFile, f.errorString()));
+        QByteArray content = f.read(64 * 1024);
+        const qsizetype nl = content.indexOf('\n');
+        QByteArray line = (nl >= 0 ? content.left(nl) : content).trimmed();
+        kw::secureWipe(content);
+        if (line.isEmpty())
+            return kw::Error::invalid(QStringLiteral("The token file %1 is empty").arg(m_tokenFile));
+        return kw::SecureBytes::adopt(line);
+    }
+    if (!m_token.isEmpty())
+        return m_token.clone();
+    if (const char* env = std::getenv("KEYWARDEN_TOKEN"); env && *env) {
+        QByteArray v = QByteArray(env).trimmed();
+        return kw::SecureBytes::adopt(v);
+    }
+    return kw::Error::invalid(
+        QStringLiteral("No operator token for %1: use --token-file F or set KEYWARDEN_TOKEN").arg(m_serverUrl));
 }
 
 kw::LocalVault* Cli::localVault()

@@ -32,10 +32,13 @@ public:
     QTextStream& err() { return m_err; }
     const kw::Clock& clock() const { return m_clock; }
 
-    // Opens the backend named by the global options (asks for the passphrase if needed).
+    // Opens the backend named by the global options: the local vault (asks for the passphrase if needed)
+    // or, with --server, the key server as the operator whose token is given.
     kw::Result<kw::Backend*> backend();
     kw::LocalVault* localVault(); // after backend(): the local vault, or null for a remote server
     QString vaultPath() const { return m_vaultPath; }
+    bool isRemote() const { return !m_serverUrl.isEmpty(); }
+    QString serverUrl() const { return m_serverUrl; }
 
     // The passphrase from --passphrase-file, KEYWARDEN_PASSPHRASE or the terminal.
     kw::Result<kw::SecureBytes> passphrase(const QString& prompt, bool confirm = false);
@@ -46,12 +49,18 @@ public:
 
 private:
     int dispatch(const QStringList& words);
+    // --token-file, else --token, else KEYWARDEN_TOKEN.
+    kw::Result<kw::SecureBytes> operatorToken();
 
     QTextStream& m_out;
     QTextStream& m_err;
     const kw::Clock& m_clock;
     QString m_vaultPath;
     QString m_passphraseFile;
+    QString m_serverUrl;
+    QString m_tokenFile;
+    kw::SecureBytes m_token; // from --token (visible in ps: documented as such)
+    QString m_caFile;
     std::unique_ptr<kw::Backend> m_backend;
 };
 
@@ -68,6 +77,8 @@ int renewalCommand(Cli& cli, const QStringList& args);
 int maintenanceCommand(Cli& cli, const QStringList& args);
 int serviceCommand(Cli& cli, const QStringList& args);
 int usageCommand(Cli& cli, const QStringList& args);
+int operatorCommand(Cli& cli, const QStringList& args);
+int whoamiCommand(Cli& cli, const QStringList& args);
 
 QString usageText();
 

@@ -1,6 +1,9 @@
 #include "PolicyOptions.h"
 
 #include "policy/Duration.h"
+#include "policy/IpRuleSet.h"
+#include "policy/PermissionSet.h"
+#include "policy/TimeWindow.h"
 
 namespace kwctl {
 
@@ -82,6 +85,28 @@ kw::Result<kw::KeyPolicy> policyFromArgs(const Args& a)
         p.renewalRequiresApproval = true;
     if (a.flag("no-renewal-approval"))
         p.renewalRequiresApproval = false;
+    // Each option on its own first, so the message names the option that is wrong.
+    auto named = [](const char* option, const kw::Status& s) -> kw::Status {
+        if (s)
+            return {};
+        return kw::Error::invalid(QStringLiteral("--%1: %2").arg(QString::fromLatin1(option), s.errorMessage()));
+    };
+    auto status = [](const auto& result) -> kw::Status {
+        if (result)
+            return {};
+        return result.error();
+    };
+    for (const auto& s : {
+             named("allow-ip", status(kw::IpRuleSet::parse(p.allowIps.value_or(QStringList()), {}))),
+             named("deny-ip", status(kw::IpRuleSet::parse({}, p.denyIps.value_or(QStringList())))),
+             named("permission", status(kw::PermissionSet::parse(p.permissions.value_or(QStringList())))),
+             named("hours", status(kw::TimeWindow::parse(p.hours.value_or(QString())))),
+             named("days", status(kw::TimeWindow::parse({}, p.days.value_or(QString())))),
+             named("tz", status(kw::TimeWindow::parse({}, {}, p.timeZone.value_or(QString())))),
+         }) {
+        if (!s)
+            return s.error();
+    }
     if (auto s = p.validate(); !s)
         return s.error();
     return p;

@@ -85,6 +85,7 @@ int summary(Cli& cli, const QStringList& argv)
         o << "  " << it.key() << ": " << it.value() << "\n";
     o << "Units:      " << t.cost << "\n"
       << "Cost:       " << money(t.amountMicros) << "\n"
+      << "Reported:   " << t.reported << " completed requests from gateways\n"
       << "Errors:     " << t.errors << " (upstream status >= 400, from gateway reports)\n";
     if (t.latencyCount > 0)
         o << "Latency:    avg " << qRound64(t.averageLatencyUs()) << " us, max " << t.latencyMaxUs << " us\n";

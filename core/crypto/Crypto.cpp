@@ -1,3 +1,11 @@
+// The verify path hashes every presented key with HMAC-SHA256. OpenSSL 3's EVP digest contexts allocate on
+// every copy; the low-level SHA256_CTX (deprecated in 3.0, still supported) is a plain struct that copies
+// with a memcpy. This file alone opts back into it.
+#undef OPENSSL_NO_DEPRECATED
+#undef OPENSSL_API_COMPAT
+#define OPENSSL_API_COMPAT 10101
+#define OPENSSL_SUPPRESS_DEPRECATED
+
 #include "crypto/Crypto.h"
 
 #include "crypto/RandomSource.h"
@@ -43,50 +51,50 @@ QByteArray hmacSha256(const SecureBytes& key, QByteArrayView message)
     return out;
 }
 
-// The pads are absorbed once into two digest contexts; each mac() copies them (a memcpy of the SHA-256
-// state, no key schedule) and finishes the inner and outer hashes.
+// The pads are absorbed once into two SHA-256 states; each mac() copies them (a struct copy, no key schedule,
+// no allocation) and finishes the inner and outer hashes.
 struct HmacSha256::State {
-    MdCtx inner{EVP_MD_CTX_new()};
-    MdCtx outer{EVP_MD_CTX_new()};
+    SHA256_CTX inner;
+    SHA256_CTX outer;
 };
 
 HmacSha256::HmacSha256(const SecureBytes& key) : d(std::make_unique<State>())
 {
     unsigned char block[64] = {};
-    if (key.size() > sizeof block) {
-        unsigned int len = 0;
-        EVP_Digest(key.data(), key.size(), block, &len, EVP_sha256(), nullptr);
-    } else {
+    if (key.size() > sizeof block)
+        SHA256(key.udata(), key.size(), block);
+    else
         std::memcpy(block, key.data(), key.size());
-    }
     unsigned char ipad[64], opad[64];
     for (int i = 0; i < 64; ++i) {
         ipad[i] = block[i] ^ 0x36;
         opad[i] = block[i] ^ 0x5c;
     }
-    EVP_DigestInit_ex(d->inner.get(), EVP_sha256(), nullptr);
-    EVP_DigestUpdate(d->inner.get(), ipad, sizeof ipad);
-    EVP_DigestInit_ex(d->outer.get(), EVP_sha256(), nullptr);
-    EVP_DigestUpdate(d->outer.get(), opad, sizeof opad);
+    SHA256_Init(&d->inner);
+    SHA256_Update(&d->inner, ipad, sizeof ipad);
+    SHA256_Init(&d->outer);
+    SHA256_Update(&d->outer, opad, sizeof opad);
     OPENSSL_cleanse(block, sizeof block);
     OPENSSL_cleanse(ipad, sizeof ipad);
     OPENSSL_cleanse(opad, sizeof opad);
 }
 
-HmacSha256::~HmacSha256() = default;
+HmacSha256::~HmacSha256()
+{
+    OPENSSL_cleanse(d.get(), sizeof(State));
+}
 
 Digest HmacSha256::mac(const void* data, std::size_t size) const
 {
-    thread_local MdCtx work{EVP_MD_CTX_new()};
     Digest innerDigest{};
     Digest out{};
-    unsigned int len = 0;
-    EVP_MD_CTX_copy_ex(work.get(), d->inner.get());
-    EVP_DigestUpdate(work.get(), data, size);
-    EVP_DigestFinal_ex(work.get(), innerDigest.data(), &len);
-    EVP_MD_CTX_copy_ex(work.get(), d->outer.get());
-    EVP_DigestUpdate(work.get(), innerDigest.data(), innerDigest.size());
-    EVP_DigestFinal_ex(work.get(), out.data(), &len);
+    SHA256_CTX ctx = d->inner;
+    SHA256_Update(&ctx, data, size);
+    SHA256_Final(innerDigest.data(), &ctx);
+    ctx = d->outer;
+    SHA256_Update(&ctx, innerDigest.data(), innerDigest.size());
+    SHA256_Final(out.data(), &ctx);
+    OPENSSL_cleanse(&ctx, sizeof ctx);
     return out;
 }
 

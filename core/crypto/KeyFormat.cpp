@@ -83,11 +83,11 @@ Status KeyFormat::check(QByteArrayView secret)
     if (!stored || *stored != actual)
         return Error::invalid(QStringLiteral("Not a valid KeyWarden key: the checksum does not match "
                                              "(mistyped or truncated)"));
-    // The random part must decode to at most 256 bits; 43 base62 digits can express slightly more
-    // (62^42 * 60 < 2^256 < 62^42 * 61), so only a leading digit of 60 or 61 needs the full conversion.
-    if (base62::digitValue(secret[prefixLen]) >= 60)
-        if (!base62::decode(secret.sliced(prefixLen, kBodyChars), kRandomBytes))
-            return Error::invalid(QStringLiteral("Not a valid KeyWarden key: the random part is out of range"));
+    // The random part must be at most 2^256 - 1; 43 base62 digits can express slightly more. The encoding is
+    // fixed-width over an alphabet in ASCII order, so comparing strings compares numbers.
+    static const QByteArray kMaxBody = base62::encode(QByteArray(kRandomBytes, char(0xff)));
+    if (secret.sliced(prefixLen, kBodyChars).compare(QByteArrayView(kMaxBody)) > 0)
+        return Error::invalid(QStringLiteral("Not a valid KeyWarden key: the random part is out of range"));
     return {};
 }
 

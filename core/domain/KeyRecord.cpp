@@ -1,5 +1,6 @@
 #include "domain/KeyRecord.h"
 
+#include "policy/Duration.h"
 #include "util/Json.h"
 
 #include <QJsonArray>
@@ -39,6 +40,7 @@ QJsonObject KeyRecord::toJson(qint64 nowMs) const
         {"statusChangedAt", json::time(statusChangedAt)},
         {"lastUsedAt", json::time(lastUsedAt)},
         {"inGrace", inGrace(nowMs)},
+        {"grace", graceMs > 0 ? QJsonValue(Duration::format(graceMs)) : QJsonValue(QJsonValue::Null)},
         {"policyTemplate", policyTemplate.isEmpty() ? QJsonValue(QJsonValue::Null) : QJsonValue(policyTemplate)},
         {"policy", policy.toJson()},
         {"successorId", successorId.isEmpty() ? QJsonValue(QJsonValue::Null) : QJsonValue(successorId)},

@@ -362,9 +362,15 @@ Result<QString> LocalVault::resolveKeyId(const QString& ref)
     while (q->next())
         ids << q->value(0).toString();
     if (ids.isEmpty()) {
-        if (KeyFormat::isWellFormed(r.toLatin1()))
+        // Never echo something that may be a secret: a full key, or a mistyped one (a one-character typo is
+        // recoverable by trying a few thousand candidates against the checksum).
+        const QByteArray latin = r.toLatin1();
+        if (KeyFormat::isWellFormed(latin))
             return Error::invalid(QStringLiteral("That is a full key secret, not a key id; use 'kwctl key verify' to "
                                                  "look a secret up, and treat it as leaked"));
+        if (r.size() > KeyFormat::kMaxPrefix + KeyFormat::kDisplayChars || !KeyFormat::scan(latin).isEmpty())
+            return Error::invalid(QStringLiteral("That looks like a key secret (perhaps mistyped), not a key id; it is "
+                                                 "not repeated here. Treat it as leaked"));
         return Error::notFound(QStringLiteral("No key with id or display id %1").arg(r));
     }
     if (ids.size() > 1)
@@ -386,6 +392,8 @@ Result<IssuedKey> LocalVault::createKey(const KeySpec& spec)
     if (!pid)
         return pid.error();
     if (auto v = spec.policy.validate(); !v)
+        return v.error();
+    if (auto v = m_policies.checkRoles(spec.policy); !v)
         return v.error();
     if (!spec.policyTemplate.isEmpty())
         if (auto t = m_policies.findTemplate(spec.policyTemplate); !t)

@@ -36,6 +36,8 @@ Status LocalVault::applyPolicy(const PolicyTarget& target, const std::optional<Q
 {
     if (auto s = policy.validate(); !s)
         return s;
+    if (auto s = m_policies.checkRoles(policy); !s)
+        return s;
     if (templateName && !templateName->isEmpty())
         if (auto t = m_policies.findTemplate(*templateName); !t)
             return t.error();

@@ -7,6 +7,8 @@
 #include <QJsonDocument>
 #include <QRegularExpression>
 
+#include <algorithm>
+
 namespace kw {
 
 namespace {
@@ -27,6 +29,8 @@ Result<PolicyTemplate> PolicyStore::saveTemplate(const PolicyTemplate& t, qint64
     if (auto s = validateName(QStringLiteral("Policy template"), t.name); !s)
         return s.error();
     if (auto s = t.policy.validate(); !s)
+        return s.error();
+    if (auto s = checkRoles(t.policy); !s)
         return s.error();
     auto q = sql::exec(m_db,
                        QStringLiteral("INSERT INTO policy_templates (name, description, policy, created_at, updated_at) "
@@ -80,6 +84,8 @@ Result<PolicyTemplate> PolicyStore::findTemplate(const QString& name)
 Status PolicyStore::setScope(const QString& scope, const std::optional<QString>& templateName, const KeyPolicy& policy)
 {
     if (auto s = policy.validate(); !s)
+        return s;
+    if (auto s = checkRoles(policy); !s)
         return s;
     auto current = this->scope(scope);
     if (!current)
@@ -136,6 +142,23 @@ Result<Role> PolicyStore::saveRole(const Role& role, qint64 now)
     m_rolesLoaded = false;
     invalidate();
     return Role{role.name, role.permissions, now};
+}
+
+Status PolicyStore::checkRoles(const KeyPolicy& policy)
+{
+    if (!policy.roles || policy.roles->isEmpty())
+        return {};
+    auto all = roles();
+    if (!all)
+        return all.error();
+    for (const QString& name : *policy.roles) {
+        const bool known = std::any_of(all->cbegin(), all->cend(), [&](const Role& r) { return r.name == name; });
+        if (!known)
+            return Error::notFound(QStringLiteral("No role named \"%1\" (create it with: kwctl role create %1 "
+                                                  "--permission ...)")
+                                       .arg(name));
+    }
+    return {};
 }
 
 Result<QList<Role>> PolicyStore::roles()

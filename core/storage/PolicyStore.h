@@ -32,6 +32,8 @@ public:
     Result<Scope> scope(const QString& scope);
 
     Result<Role> saveRole(const Role& role, qint64 now);
+    // Every role the policy names must exist: an unknown one would lock every key under it out.
+    Status checkRoles(const KeyPolicy& policy);
     Result<QList<Role>> roles();
 
     // Effective policy for a key; role names are expanded into permissions. Results for the inherited part

@@ -81,7 +81,6 @@ const QList<QStringList>& migrations()
                    cost BIGINT NOT NULL, amount_micros BIGINT NOT NULL, upstream_status INTEGER,
                    latency_us BIGINT, bytes BIGINT))",
             R"(CREATE INDEX usage_events_by_ts ON usage_events (ts))",
-            R"(CREATE INDEX usage_events_by_key ON usage_events (key_id, ts))",
             // Pre-aggregated counters so charts never scan raw events. granularity: 'm', 'h', 'd' (bucket =
             // start of the minute/hour/UTC day in ms); scope: 'a' (all; scope_id ''), 'p' (project name),
             // 's' (project/service), 'k' (key id).

@@ -91,12 +91,17 @@ Result<std::unique_ptr<Vault>> Vault::openConnection(const QString& path)
     v->m_db.setConnectOptions(QStringLiteral("QSQLITE_BUSY_TIMEOUT=5000"));
     if (!v->m_db.open())
         return sql::error(v->m_db, QStringLiteral("open the vault file %1").arg(path));
-    QSqlQuery q(v->m_db);
+    return v;
+}
+
+Status Vault::configure()
+{
+    QSqlQuery q(m_db);
     for (const char* pragma : {"PRAGMA journal_mode=WAL", "PRAGMA synchronous=NORMAL", "PRAGMA foreign_keys=ON"}) {
         if (!q.exec(QString::fromLatin1(pragma)))
             return sql::error(q, QStringLiteral("configure the vault database (%1)").arg(QString::fromLatin1(pragma)));
     }
-    return v;
+    return {};
 }
 
 Result<std::unique_ptr<Vault>> Vault::create(const QString& path, const SecureBytes& passphrase,
@@ -138,6 +143,10 @@ Result<std::unique_ptr<Vault>> Vault::create(const QString& path, const SecureBy
         if (!opened)
             return cleanup(opened.error());
         v = std::move(opened.value());
+    }
+    if (auto s = v->configure(); !s) {
+        v.reset();
+        return cleanup(s.error());
     }
     v->m_vaultId = QUuid::createUuid().toString(QUuid::WithoutBraces);
     v->m_kdf = kdf;
@@ -222,6 +231,9 @@ Result<std::unique_ptr<Vault>> Vault::open(const QString& path, const SecureByte
     auto format = v->readMeta(QStringLiteral("format"));
     if (!format || *format != kFormat)
         return Error::invalid(QStringLiteral("%1 is not a KeyWarden vault (no vault header)").arg(path));
+    // Only now, with the file known to be a vault, may the connection change its journal mode.
+    if (auto s = v->configure(); !s)
+        return s.error();
 
     if (auto s = v->unlock(passphrase); !s)
         return s.error();

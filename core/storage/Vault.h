@@ -69,6 +69,7 @@ private:
     Status unlock(const SecureBytes& passphrase);
 
     Status lock(Access access);
+    Status configure(); // WAL, synchronous=NORMAL, foreign keys
 
     QString m_path;
     int m_lockFd = -1;

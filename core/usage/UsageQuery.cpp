@@ -18,10 +18,13 @@ constexpr auto kSums = "SUM(requests), SUM(cost), SUM(amount_micros), SUM(errors
 void addRow(UsageTotals& t, const QString& code, const QSqlQuery& q, int first)
 {
     const qint64 requests = q.value(first).toLongLong();
-    t.requests += requests;
+    if (code == usage::kReportedCode)
+        t.reported += requests;
+    else
+        t.requests += requests;
     if (code == usage::kValidCode)
         t.valid += requests;
-    else
+    else if (code != usage::kReportedCode)
         t.rejected[code] += requests;
     t.cost += q.value(first + 1).toLongLong();
     t.amountMicros += q.value(first + 2).toLongLong();
@@ -153,14 +156,14 @@ Result<QList<TopEntry>> UsageQuery::top(Scope scope, qint64 fromMs, qint64 toMs,
         return s.error();
     QHash<QString, TopEntry> byId;
     const QString statement = QStringLiteral(
-        "SELECT scope_id, SUM(requests), SUM(CASE WHEN code = 'VALID' THEN requests ELSE 0 END), SUM(cost), "
+        "SELECT scope_id, SUM(CASE WHEN code <> 'REPORTED' THEN requests ELSE 0 END), SUM(CASE WHEN code = 'VALID' THEN requests ELSE 0 END), SUM(cost), "
         "SUM(amount_micros), SUM(errors) FROM usage_rollups WHERE granularity = ? AND scope = ? AND bucket >= ? "
         "AND bucket < ? GROUP BY scope_id");
     for (const Segment& seg : plan(fromMs, toMs)) {
-        auto q = sql::exec(m_db, statement,
-                           {QString(usage::granularityCode(seg.granularity)), QString(usage::scopeCode(scope)),
-                            seg.fromMs, seg.toMs},
-                           QStringLiteral("rank usage"));
+        auto q = sql::exec(
+            m_db, statement,
+            {QString(usage::granularityCode(seg.granularity)), QString(usage::scopeCode(scope)), seg.fromMs, seg.toMs},
+            QStringLiteral("rank usage"));
         if (!q)
             return q.error();
         while (q->next()) {

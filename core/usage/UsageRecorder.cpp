@@ -6,8 +6,8 @@
 #include <QFileInfo>
 #include <QHash>
 #include <QSqlDatabase>
-#include <QSqlError>
 #include <QSqlDriver>
+#include <QSqlError>
 #include <QSqlQuery>
 #include <QUuid>
 #include <QtDebug>
@@ -215,14 +215,14 @@ Status UsageRecorder::Writer::open(const QString& path)
     m_db.setDatabaseName(path);
     m_db.setConnectOptions(QStringLiteral("QSQLITE_BUSY_TIMEOUT=%1").arg(m_settings.busyTimeoutMs));
     if (!m_db.open())
-        return Error::storage(QStringLiteral("Cannot open the vault file %1 for usage tracking: %2")
-                                  .arg(path, m_db.lastError().text()));
+        return Error::storage(
+            QStringLiteral("Cannot open the vault file %1 for usage tracking: %2").arg(path, m_db.lastError().text()));
     {
         QSqlQuery q(m_db);
-        for (const char* pragma : {"PRAGMA journal_mode=WAL", "PRAGMA synchronous=OFF"}) {
+        for (const char* pragma : {"PRAGMA journal_mode=WAL", "PRAGMA synchronous=NORMAL"}) {
             if (!q.exec(QString::fromLatin1(pragma)))
-                return queryError(q, QStringLiteral("configure the usage connection (%1)")
-                                         .arg(QString::fromLatin1(pragma)));
+                return queryError(
+                    q, QStringLiteral("configure the usage connection (%1)").arg(QString::fromLatin1(pragma)));
         }
     }
     const QVariant handle = m_db.driver()->handle();
@@ -323,8 +323,8 @@ Status UsageRecorder::Writer::writeBatch(const UsageEvent* begin, const UsageEve
             if (!ins.run())
                 return rollback(error(QStringLiteral("store a usage event")));
         }
-        m_fine[FineKey{usage::bucketStart(e->timeMs, usage::kMinuteMs), e->keyId, e->project, e->service, e->code}]
-            .add(*e);
+        m_fine[FineKey{usage::bucketStart(e->timeMs, usage::kMinuteMs), e->keyId, e->project, e->service, e->code}].add(
+            *e);
         if (!e->keyId.isEmpty()) {
             KeyCounters& k = m_keys[e->keyId];
             // The engine's counters only grow within a period, so the last reported value is the current one.
@@ -501,14 +501,13 @@ Status UsageRecorder::flush()
     if (m_written >= target)
         return {};
     if (!m_running)
-        return Error::conflict(QStringLiteral("The usage recorder is not running; %1 events are waiting")
-                                   .arg(target - m_written));
+        return Error::conflict(
+            QStringLiteral("The usage recorder is not running; %1 events are waiting").arg(target - m_written));
     const qint64 startCycle = m_cycles;
     m_flushRequested = true;
     m_wake.notify_one();
-    m_progress.wait(lock, [&] {
-        return m_written >= target || (m_cycles > startCycle && m_lastCycleFailed) || !m_running;
-    });
+    m_progress.wait(lock,
+                    [&] { return m_written >= target || (m_cycles > startCycle && m_lastCycleFailed) || !m_running; });
     if (m_written >= target)
         return {};
     return Error::storage(m_lastError.isEmpty() ? QStringLiteral("The usage recorder stopped before writing")

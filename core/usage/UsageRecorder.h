@@ -37,10 +37,10 @@ public:
             Drop,     // store no address
         };
         qint64 flushIntervalMs = 200;
-        int maxBatch = 65536;                            // events per transaction
-        qint64 rawRetentionMs = 30LL * 24 * 3'600'000;   // 0: keep no raw events at all, rollups only
+        int maxBatch = 65536;                          // events per transaction
+        qint64 rawRetentionMs = 30LL * 24 * 3'600'000; // 0: keep no raw events at all, rollups only
         IpPrivacy ipPrivacy = IpPrivacy::Full;
-        int busyTimeoutMs = 5000;                        // how long one write waits for a lock held elsewhere
+        int busyTimeoutMs = 5000; // how long one write waits for a lock held elsewhere
     };
 
     struct Stats {

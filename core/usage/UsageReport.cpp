@@ -91,6 +91,7 @@ QJsonObject UsageTotals::toJson() const
         {QStringLiteral("requests"), requests},
         {QStringLiteral("valid"), valid},
         {QStringLiteral("rejected"), rejectedTotal()},
+        {QStringLiteral("reported"), reported},
         {QStringLiteral("rejectedByCode"), byCode},
         {QStringLiteral("cost"), cost},
         {QStringLiteral("amountMicros"), amountMicros},
@@ -122,12 +123,9 @@ QJsonObject UsagePoint::toJson() const
 QJsonObject TopEntry::toJson() const
 {
     return QJsonObject{
-        {QStringLiteral("id"), scopeId},
-        {QStringLiteral("requests"), requests},
-        {QStringLiteral("valid"), valid},
-        {QStringLiteral("rejected"), requests - valid},
-        {QStringLiteral("cost"), cost},
-        {QStringLiteral("amountMicros"), amountMicros},
+        {QStringLiteral("id"), scopeId},    {QStringLiteral("requests"), requests},
+        {QStringLiteral("valid"), valid},   {QStringLiteral("rejected"), requests - valid},
+        {QStringLiteral("cost"), cost},     {QStringLiteral("amountMicros"), amountMicros},
         {QStringLiteral("errors"), errors},
     };
 }

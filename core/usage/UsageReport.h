@@ -22,6 +22,8 @@ inline constexpr qint64 kDayMs = 86'400'000;
 
 // The code a verify decision carries when the key passed; everything else counts as a rejection.
 inline constexpr QStringView kValidCode = u"VALID";
+// Gateway reports of completed requests carry status, latency and bytes; they are not verify decisions.
+inline constexpr QStringView kReportedCode = u"REPORTED";
 
 QChar scopeCode(UsageScope scope);
 QChar granularityCode(UsageGranularity granularity);
@@ -40,6 +42,7 @@ struct UsageTotals {
     qint64 requests = 0;
     qint64 valid = 0;
     QMap<QString, qint64> rejected; // per verify code other than VALID
+    qint64 reported = 0;            // requests reported by gateways (code REPORTED): not decisions
     qint64 cost = 0;
     qint64 amountMicros = 0;
     qint64 errors = 0;

@@ -128,12 +128,19 @@ std::shared_ptr<VerificationEngine::KeyState> VerificationEngine::build(const Ke
     if (previous) {
         auto* prev = const_cast<KeyState*>(previous);
         QMutexLocker lock(&prev->counters);
-        if (prev->maxUses == s->maxUses && prev->refill == s->refill) {
+        // What was used stays used when only the allowance changes; a different period kind or zone starts
+        // counting afresh.
+        const bool samePeriod = prev->zone == s->zone;
+        const bool sameUses = samePeriod && (prev->maxUses >= 0) == (s->maxUses >= 0) &&
+                              prev->refill.has_value() == s->refill.has_value() &&
+                              (!s->refill || prev->refill->period == s->refill->period);
+        if (sameUses) {
             s->usesConsumed = prev->usesConsumed;
             s->usesPeriodStart = prev->usesPeriodStart;
             s->usesPeriodEnd = prev->usesPeriodEnd;
         }
-        if (prev->quota == s->quota) {
+        if (samePeriod && prev->quota.has_value() == s->quota.has_value() &&
+            (!s->quota || prev->quota->period == s->quota->period)) {
             s->quotaUsed = prev->quotaUsed;
             s->quotaPeriodStart = prev->quotaPeriodStart;
             s->quotaPeriodEnd = prev->quotaPeriodEnd;
@@ -324,7 +331,9 @@ VerifyResult VerificationEngine::verify(QByteArrayView secret, const VerifyConte
         if (k.maxUses >= 0 && k.refill) {
             if (k.usesPeriodEnd == 0 || now >= k.usesPeriodEnd || now < k.usesPeriodStart) {
                 const qint64 start = Quota::periodStart(k.refill->period, now, k.zone);
-                if (start != k.usesPeriodStart) {
+                // Periods only move forward: a decision stamped in an earlier period (a clock stepped back)
+                // must not hand out a fresh allowance.
+                if (start > k.usesPeriodStart) {
                     k.usesPeriodStart = start;
                     k.usesConsumed = 0;
                 }
@@ -338,7 +347,7 @@ VerifyResult VerificationEngine::verify(QByteArrayView secret, const VerifyConte
         if (k.quota) {
             if (k.quotaPeriodEnd == 0 || now >= k.quotaPeriodEnd || now < k.quotaPeriodStart) {
                 const qint64 start = Quota::periodStart(k.quota->period, now, k.zone);
-                if (start != k.quotaPeriodStart) {
+                if (start > k.quotaPeriodStart) {
                     k.quotaPeriodStart = start;
                     k.quotaUsed = 0;
                 }

@@ -1,0 +1,109 @@
+#pragma once
+
+#include "Backend.h"
+#include "remote/HttpClient.h"
+
+#include <QJsonValue>
+#include <QMutex>
+#include <QUrl>
+#include <QUrlQuery>
+
+#include <memory>
+
+namespace kw {
+
+// Settings of a RemoteBackend.
+struct RemoteBackendOptions {
+    QString caFile;                       // PEM CA certificates for https; empty: the system's
+    std::optional<QSslConfiguration> ssl; // base TLS settings (TLS 1.2 minimum and peer checks enforced)
+    int timeoutMs = 30'000;
+    qint64 maxResponseBytes = 64LL << 20;
+};
+
+// The backend over keywardend's HTTP API (docs/server-api.md), acting as one operator. Every call is a
+// blocking request on the calling thread (see HttpClient); HTTP error bodies come back as the matching
+// Error codes, and after each successful mutation the same signals as the local vault are emitted (the
+// server does not push anything to this object).
+class RemoteBackend final : public Backend {
+    Q_OBJECT
+public:
+    using Options = RemoteBackendOptions;
+
+    // Checks the URL and the CA file; does not contact the server yet.
+    static Result<std::unique_ptr<RemoteBackend>> create(const QUrl& baseUrl, SecureBytes token, Options options = {},
+                                                         QObject* parent = nullptr);
+    ~RemoteBackend() override;
+
+    // The operator's name (asked from /v1/whoami on first use), or "operator at URL" if that fails.
+    QString actor() const override;
+    QString location() const override { return m_client->origin(); }
+
+    Result<Team> createTeam(const QString& name) override;
+    Result<QList<Team>> teams() override;
+    Result<Project> createProject(const ProjectSpec& spec) override;
+    Result<QList<Project>> projects() override;
+    Result<Environment> createEnvironment(const QString& project, const QString& name,
+                                          const QString& keyPrefix = {}) override;
+    Result<QList<Environment>> environments(const QString& project) override;
+
+    Result<IssuedKey> createKey(const KeySpec& spec) override;
+    Result<QList<KeyRecord>> keys(const KeyFilter& filter) override;
+    Result<KeyRecord> key(const QString& ref) override;
+    Result<KeyRecord> suspendKey(const QString& ref, const QString& reason) override;
+    Result<KeyRecord> resumeKey(const QString& ref, const QString& reason) override;
+    Result<RevocationPlan> planRevocation(const QStringList& refs, bool cascade) override;
+    Result<RevocationPlan> revokeKeys(const RevocationRequest& request) override;
+    Result<VerifyResult> verifyKey(const SecureBytes& secret, const VerifyContext& context) override;
+
+    Result<IssuedKey> rotateKey(const QString& ref, std::optional<qint64> overlapMs) override;
+    Result<RenewalOutcome> renewKey(const QString& ref, qint64 extendMs, const QString& reason) override;
+    Result<QList<RenewalRequest>> renewalRequests(bool pendingOnly) override;
+    Result<RenewalOutcome> decideRenewal(qint64 requestId, bool approve, const QString& reason) override;
+    Result<QList<ExpirationEvent>> expirationHistory(const QString& ref) override;
+    Result<MaintenanceReport> runMaintenance() override;
+
+    Result<PolicyTemplate> savePolicyTemplate(const PolicyTemplate& policyTemplate) override;
+    Result<QList<PolicyTemplate>> policyTemplates() override;
+    Status applyPolicy(const PolicyTarget& target, const std::optional<QString>& templateName,
+                       const KeyPolicy& policy) override;
+    Result<KeyPolicy> effectivePolicy(const QString& ref) override;
+    Result<Role> saveRole(const Role& role) override;
+    Result<QList<Role>> roles() override;
+    Status setServicePrice(const QString& project, const QString& service, qint64 unitPriceMicros) override;
+
+    Result<UsageSummary> usageSummary(UsageScope scope, const QString& scopeId, qint64 fromMs, qint64 toMs) override;
+    Result<QList<UsagePoint>> usageSeries(UsageGranularity granularity, UsageScope scope, const QString& scopeId,
+                                          qint64 fromMs, qint64 toMs) override;
+    Result<QList<TopEntry>> usageTop(UsageScope scope, qint64 fromMs, qint64 toMs, int limit) override;
+    Result<UsageRecorder::Settings> usageSettings() override;
+    Status setUsageSettings(const UsageRecorder::Settings& settings) override;
+
+    Result<QList<AuditEntry>> auditEntries(const AuditQuery& query) override;
+    Result<AuditVerification> verifyAudit() override;
+
+    Result<IssuedOperator> createOperator(const QString& name, OperatorRole role) override;
+    Result<QList<Operator>> operators() override;
+    Status revokeOperator(const QString& name) override;
+    Result<Operator> whoami() override;
+
+    // One request to the API: path segments are percent-encoded by the caller (see path()). The body of a
+    // 2xx answer is parsed as JSON; other statuses become Errors from the {"error": {...}} body.
+    Result<QJsonValue> call(const QByteArray& method, const QByteArray& target, const QJsonObject* body = nullptr);
+
+    // "/v1/keys/" + percent-encoded ref, and so on: every argument is one path segment.
+    static QByteArray path(std::initializer_list<QString> segments);
+
+private:
+    RemoteBackend(std::unique_ptr<HttpClient> client, SecureBytes token, QObject* parent);
+    Result<QJsonObject> callObject(const QByteArray& method, const QByteArray& target,
+                                   const QJsonObject* body = nullptr);
+    Result<QJsonArray> callArray(const QByteArray& method, const QByteArray& target);
+    static QByteArray withQuery(QByteArray target, const QUrlQuery& query);
+
+    std::unique_ptr<HttpClient> m_client;
+    SecureBytes m_token;
+    mutable QMutex m_actorMutex;
+    mutable QString m_actor;
+};
+
+} // namespace kw

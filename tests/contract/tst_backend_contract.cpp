@@ -1,0 +1,1042 @@
+// One contract for both backends. Every test function runs twice (global data rows "local" and "remote"):
+// on a LocalVault over a fresh vault file, and on a RemoteBackend talking to a real keywardend on loopback
+// that serves a fresh vault. Both must pass the same assertions. Role enforcement, TLS and kwctl --server
+// run on the remote row only.
+#include "ServerProcess.h"
+#include "TestSupport.h"
+
+#include "crypto/KeyFormat.h"
+#include "remote/Codec.h"
+#include "remote/HttpClient.h"
+#include "remote/RemoteBackend.h"
+
+#include <QSignalSpy>
+#include <QtTest>
+
+#include <memory>
+
+namespace QTest {
+// Readable QCOMPARE failures for the core enums.
+template <> inline char* toString(const kw::UsageScope& s)
+{
+    return qstrdup(qPrintable(kw::codec::toString(s)));
+}
+} // namespace QTest
+
+using namespace kw;
+
+namespace {
+
+constexpr qint64 kHour = 3'600'000;
+constexpr qint64 kDay = 86'400'000;
+
+QString codeName(Error::Code c)
+{
+    switch (c) {
+    case Error::Code::Invalid:
+        return "Invalid";
+    case Error::Code::NotFound:
+        return "NotFound";
+    case Error::Code::Conflict:
+        return "Conflict";
+    case Error::Code::Unauthorized:
+        return "Unauthorized";
+    case Error::Code::Forbidden:
+        return "Forbidden";
+    case Error::Code::Storage:
+        return "Storage";
+    case Error::Code::Crypto:
+        return "Crypto";
+    case Error::Code::Io:
+        return "Io";
+    case Error::Code::Internal:
+        return "Internal";
+    }
+    return "?";
+}
+
+template <typename R> QString describe(const R& r)
+{
+    return r.ok() ? QStringLiteral("ok") : codeName(r.error().code) + QStringLiteral(": ") + r.errorMessage();
+}
+
+#define EXPECT_OK(expr)                                                                                                \
+    do {                                                                                                               \
+        const auto& _r = (expr);                                                                                       \
+        QVERIFY2(_r.ok(), qPrintable(describe(_r)));                                                                   \
+    } while (0)
+
+#define EXPECT_ERROR(expr, errorCode)                                                                                  \
+    do {                                                                                                               \
+        const auto& _r = (expr);                                                                                       \
+        QVERIFY2(!_r.ok(), "expected an error, got success");                                                          \
+        QVERIFY2(_r.error().code == (errorCode),                                                                       \
+                 qPrintable(QStringLiteral("expected %1, got %2").arg(codeName(errorCode), describe(_r))));            \
+    } while (0)
+
+SecureBytes bytes(const QString& text)
+{
+    const QByteArray b = text.toUtf8();
+    return SecureBytes(b.constData(), std::size_t(b.size()));
+}
+
+// A fresh backend of one kind for one test function.
+class Fixture {
+public:
+    virtual ~Fixture() = default;
+    virtual Backend& backend() = 0;
+    virtual qint64 nowMs() const = 0;
+    virtual void flushUsage() {}
+    virtual bool isRemote() const = 0;
+};
+
+class LocalFixture final : public Fixture {
+public:
+    LocalFixture()
+    {
+        if (m_vault.ok())
+            m_recording = m_vault.backend().startUsageRecording();
+    }
+    bool ok() const { return m_vault.ok() && m_recording.ok(); }
+    Backend& backend() override { return m_vault.backend(); }
+    qint64 nowMs() const override { return const_cast<kwtest::TempVault&>(m_vault).clock().nowMs(); }
+    void flushUsage() override { QVERIFY(m_vault.backend().flushUsage().ok()); }
+    bool isRemote() const override { return false; }
+
+private:
+    kwtest::TempVault m_vault;
+    Status m_recording = Error{Error::Code::Internal, QStringLiteral("not started")};
+};
+
+class RemoteFixture final : public Fixture {
+public:
+    // Creates the admin operator on the vault, then starts the server over it.
+    QString start(const QStringList& serverArgs = {})
+    {
+        if (!m_vault.ok())
+            return QStringLiteral("cannot create the vault");
+        auto admin = m_vault.backend().createOperator(QStringLiteral("admin"), OperatorRole::Admin);
+        if (!admin)
+            return admin.errorMessage();
+        m_adminToken = std::move(admin->token);
+        m_vault.close();
+        m_server = std::make_unique<kwtest::ServerProcess>(m_vault.path(), serverArgs);
+        if (!m_server->start())
+            return m_server->errorString();
+        return {};
+    }
+    // A backend acting with `token` against this server.
+    Result<std::unique_ptr<RemoteBackend>> connect(SecureBytes token, RemoteBackend::Options options = {})
+    {
+        return RemoteBackend::create(QUrl(m_server->url()), std::move(token), options);
+    }
+    QString open()
+    {
+        auto b = connect(m_adminToken.clone());
+        if (!b)
+            return b.errorMessage();
+        m_admin = std::move(*b);
+        return {};
+    }
+    Backend& backend() override { return *m_admin; }
+    qint64 nowMs() const override { return QDateTime::currentMSecsSinceEpoch(); }
+    bool isRemote() const override { return true; }
+    kwtest::ServerProcess& server() { return *m_server; }
+    const SecureBytes& adminToken() const { return m_adminToken; }
+    QString vaultDir() const { return m_vault.dir(); }
+
+private:
+    kwtest::TempVault m_vault;
+    SecureBytes m_adminToken;
+    std::unique_ptr<kwtest::ServerProcess> m_server;
+    std::unique_ptr<RemoteBackend> m_admin;
+};
+
+} // namespace
+
+class TestBackendContract : public QObject {
+    Q_OBJECT
+
+    std::unique_ptr<Fixture> m_fixture;
+
+    Backend& b() { return m_fixture->backend(); }
+    RemoteFixture* remote() { return dynamic_cast<RemoteFixture*>(m_fixture.get()); }
+
+    // web (team core) with environments live and test.
+    void makeOrg()
+    {
+        EXPECT_OK(b().createTeam("core"));
+        EXPECT_OK(b().createProject(ProjectSpec{"web", "core", {}}));
+        EXPECT_OK(b().createEnvironment("web", "live"));
+        EXPECT_OK(b().createEnvironment("web", "test"));
+    }
+
+    IssuedKey issue(const QString& name, const std::function<void(KeySpec&)>& adjust = {})
+    {
+        KeySpec spec;
+        spec.project = "web";
+        spec.environment = "live";
+        spec.name = name;
+        spec.services = {"billing"};
+        spec.owner = "ana@example.com";
+        if (adjust)
+            adjust(spec);
+        auto k = b().createKey(spec);
+        if (!k) {
+            qWarning("createKey(%s): %s", qPrintable(name), qPrintable(describe(k)));
+            return {};
+        }
+        return std::move(*k);
+    }
+
+    VerifyCode verify(const SecureBytes& secret, const QString& service = "billing", qint64 cost = 1)
+    {
+        VerifyContext ctx;
+        ctx.service = service;
+        ctx.cost = cost;
+        auto r = b().verifyKey(secret, ctx);
+        if (!r) {
+            qWarning("verifyKey: %s", qPrintable(describe(r)));
+            return VerifyCode::Malformed;
+        }
+        return r->code;
+    }
+
+private slots:
+    void initTestCase_data()
+    {
+        QTest::addColumn<bool>("remote");
+        QTest::newRow("local") << false;
+        QTest::newRow("remote") << true;
+    }
+
+    void init()
+    {
+        QFETCH_GLOBAL(bool, remote);
+        if (!remote) {
+            auto f = std::make_unique<LocalFixture>();
+            QVERIFY(f->ok());
+            m_fixture = std::move(f);
+            return;
+        }
+        auto f = std::make_unique<RemoteFixture>();
+        const QString started = f->start();
+        QVERIFY2(started.isEmpty(), qPrintable(started));
+        const QString opened = f->open();
+        QVERIFY2(opened.isEmpty(), qPrintable(opened));
+        m_fixture = std::move(f);
+    }
+
+    void cleanup() { m_fixture.reset(); }
+
+    void identity()
+    {
+        auto me = b().whoami();
+        EXPECT_OK(me);
+        QCOMPARE(kw::toString(me->role), kw::toString(OperatorRole::Admin));
+        QCOMPARE(b().actor(), me->name);
+        QVERIFY(!b().location().isEmpty());
+        if (m_fixture->isRemote()) {
+            QCOMPARE(me->name, QStringLiteral("admin"));
+            QCOMPARE(b().location(), remote()->server().url());
+        }
+    }
+
+    void organization()
+    {
+        QSignalSpy orgChanged(&b(), &Backend::organizationChanged);
+        auto team = b().createTeam("core");
+        EXPECT_OK(team);
+        QCOMPARE(team->name, QStringLiteral("core"));
+        QVERIFY(team->createdAt > 0);
+        EXPECT_ERROR(b().createTeam("core"), Error::Code::Conflict);
+        EXPECT_ERROR(b().createTeam("bad name!"), Error::Code::Invalid);
+        EXPECT_ERROR(b().createTeam(""), Error::Code::Invalid);
+
+        auto project = b().createProject(ProjectSpec{"web", "core", {}});
+        EXPECT_OK(project);
+        QCOMPARE(project->team, QStringLiteral("core"));
+        QCOMPARE(project->keyPrefix, QStringLiteral("kw"));
+        EXPECT_OK(b().createProject(ProjectSpec{"api", {}, "acme"}));
+        EXPECT_ERROR(b().createProject(ProjectSpec{"web", {}, {}}), Error::Code::Conflict);
+        EXPECT_ERROR(b().createProject(ProjectSpec{"we b", {}, {}}), Error::Code::Invalid);
+
+        auto env = b().createEnvironment("web", "live");
+        EXPECT_OK(env);
+        QCOMPARE(env->project, QStringLiteral("web"));
+        QCOMPARE(env->keyPrefix, QStringLiteral("kw_live_"));
+        auto custom = b().createEnvironment("api", "staging", "acme_stg_");
+        EXPECT_OK(custom);
+        QCOMPARE(custom->keyPrefix, QStringLiteral("acme_stg_"));
+        EXPECT_ERROR(b().createEnvironment("web", "live"), Error::Code::Conflict);
+        EXPECT_ERROR(b().createEnvironment("web", "Live!"), Error::Code::Invalid);
+        EXPECT_ERROR(b().createEnvironment("nope", "live"), Error::Code::NotFound);
+
+        auto teams = b().teams();
+        EXPECT_OK(teams);
+        QCOMPARE(teams->size(), 1);
+        QCOMPARE(teams->first().name, QStringLiteral("core"));
+        auto projects = b().projects();
+        EXPECT_OK(projects);
+        QStringList names;
+        for (const auto& p : *projects)
+            names << p.name;
+        names.sort();
+        QCOMPARE(names, (QStringList{"api", "web"}));
+        auto envs = b().environments("web");
+        EXPECT_OK(envs);
+        QCOMPARE(envs->size(), 1);
+        QCOMPARE(envs->first().name, QStringLiteral("live"));
+        EXPECT_ERROR(b().environments("nope"), Error::Code::NotFound);
+        QCOMPARE(orgChanged.count(), 5);
+    }
+
+    void keysCreateListShow()
+    {
+        makeOrg();
+        QSignalSpy changed(&b(), &Backend::keysChanged);
+        IssuedKey a = issue("alpha", [](KeySpec& s) {
+            s.tags = {"pci", "blue"};
+            s.metadata = QJsonObject{{"ticket", 7}};
+            s.expiresInMs = 30 * kDay;
+        });
+        QVERIFY(!a.key.id.isEmpty());
+        QVERIFY(KeyFormat::isWellFormed(a.secret.view()));
+        QVERIFY(a.secret.toUtf8String().startsWith("kw_live_"));
+        QCOMPARE(a.key.displayId, KeyFormat::displayIdOf(a.secret.view()));
+        QCOMPARE(kw::toString(a.key.status), kw::toString(KeyStatus::Active));
+        QCOMPARE(a.key.tags, (QStringList{"pci", "blue"}));
+        QCOMPARE(a.key.metadata.value("ticket").toInt(), 7);
+        QCOMPARE(a.key.team, QStringLiteral("core"));
+        QVERIFY(a.key.expiresAt > a.key.createdAt);
+        QCOMPARE(changed.count(), 1);
+        QCOMPARE(changed.first().first().toStringList(), QStringList{a.key.id});
+
+        IssuedKey bKey = issue("beta", [](KeySpec& s) { s.environment = "test"; });
+        IssuedKey c = issue("gamma", [](KeySpec& s) { s.owner = "zoe@example.com"; });
+        QVERIFY(bKey.secret.toUtf8String().startsWith("kw_test_"));
+
+        auto all = b().keys({});
+        EXPECT_OK(all);
+        QCOMPARE(all->size(), 3);
+        KeyFilter f;
+        f.environment = "test";
+        auto test = b().keys(f);
+        EXPECT_OK(test);
+        QCOMPARE(test->size(), 1);
+        QCOMPARE(test->first().id, bKey.key.id);
+        f = {};
+        f.text = "zoe@";
+        auto byOwner = b().keys(f);
+        EXPECT_OK(byOwner);
+        QCOMPARE(byOwner->size(), 1);
+        QCOMPARE(byOwner->first().id, c.key.id);
+        f = {};
+        f.text = "pci";
+        auto byTag = b().keys(f);
+        EXPECT_OK(byTag);
+        QCOMPARE(byTag->size(), 1);
+        f = {};
+        f.project = "web";
+        f.limit = 2;
+        auto page1 = b().keys(f);
+        f.offset = 2;
+        auto page2 = b().keys(f);
+        EXPECT_OK(page1);
+        EXPECT_OK(page2);
+        QCOMPARE(page1->size(), 2);
+        QCOMPARE(page2->size(), 1);
+        f = {};
+        f.project = "nope";
+        auto none = b().keys(f);
+        QVERIFY(!none.ok() || none->isEmpty());
+
+        auto byId = b().key(a.key.id);
+        EXPECT_OK(byId);
+        QCOMPARE(byId->name, QStringLiteral("alpha"));
+        QCOMPARE(byId->toJson(0), a.key.toJson(0));
+        auto byDisplay = b().key(a.key.displayId);
+        EXPECT_OK(byDisplay);
+        QCOMPARE(byDisplay->id, a.key.id);
+        EXPECT_ERROR(b().key("key_doesnotexist0000"), Error::Code::NotFound);
+
+        // Bad specs.
+        KeySpec bad;
+        bad.project = "web";
+        bad.environment = "live";
+        EXPECT_ERROR(b().createKey(bad), Error::Code::Invalid);
+        bad.name = "x";
+        bad.project = "nope";
+        EXPECT_ERROR(b().createKey(bad), Error::Code::NotFound);
+    }
+
+    void suspendResume()
+    {
+        makeOrg();
+        IssuedKey k = issue("alpha");
+        QSignalSpy changed(&b(), &Backend::keysChanged);
+        auto s = b().suspendKey(k.key.displayId, "investigating");
+        EXPECT_OK(s);
+        QCOMPARE(kw::toString(s->status), kw::toString(KeyStatus::Suspended));
+        QCOMPARE(s->statusReason, QStringLiteral("investigating"));
+        QCOMPARE(changed.count(), 1);
+        QCOMPARE(kw::toString(verify(k.secret)), kw::toString(VerifyCode::Suspended));
+        EXPECT_ERROR(b().suspendKey(k.key.id, "again"), Error::Code::Conflict);
+        auto r = b().resumeKey(k.key.id, "false alarm");
+        EXPECT_OK(r);
+        QCOMPARE(kw::toString(r->status), kw::toString(KeyStatus::Active));
+        QCOMPARE(kw::toString(verify(k.secret)), kw::toString(VerifyCode::Valid));
+        EXPECT_ERROR(b().resumeKey(k.key.id, "again"), Error::Code::Conflict);
+        EXPECT_ERROR(b().suspendKey("key_doesnotexist0000", "x"), Error::Code::NotFound);
+
+        EXPECT_OK(b().revokeKeys(RevocationRequest{{k.key.id}, false, "leaked", {}}));
+        EXPECT_ERROR(b().resumeKey(k.key.id, "undo"), Error::Code::Conflict);
+        EXPECT_ERROR(b().suspendKey(k.key.id, "x"), Error::Code::Conflict);
+    }
+
+    void cascadingRevocation()
+    {
+        makeOrg();
+        IssuedKey root = issue("root");
+        IssuedKey child = issue("child", [&](KeySpec& s) { s.parentId = root.key.id; });
+        IssuedKey grandchild = issue("grandchild", [&](KeySpec& s) { s.parentId = child.key.displayId; });
+        IssuedKey dependent = issue("dependent", [&](KeySpec& s) { s.dependsOn = {child.key.id}; });
+        IssuedKey bystander = issue("bystander");
+        QCOMPARE(grandchild.key.parentId, child.key.id);
+
+        auto single = b().planRevocation({root.key.id}, false);
+        EXPECT_OK(single);
+        QCOMPARE(single->keyIds(), QStringList{root.key.id});
+        QVERIFY(!single->executed);
+
+        auto plan = b().planRevocation({root.key.displayId}, true);
+        EXPECT_OK(plan);
+        QStringList ids = plan->keyIds();
+        ids.sort();
+        QStringList expected{root.key.id, child.key.id, grandchild.key.id, dependent.key.id};
+        expected.sort();
+        QCOMPARE(ids, expected);
+        QCOMPARE(plan->toRevokeCount(), 4);
+        for (const auto& e : plan->entries) {
+            if (e.keyId == root.key.id)
+                QCOMPARE(e.relation, QStringLiteral("selected"));
+            else if (e.keyId == dependent.key.id)
+                QVERIFY2(e.relation.startsWith("depends on"), qPrintable(e.relation));
+            else
+                QVERIFY2(e.relation.startsWith("child of"), qPrintable(e.relation));
+        }
+        // Planning changed nothing.
+        QCOMPARE(kw::toString(verify(child.secret)), kw::toString(VerifyCode::Valid));
+
+        QSignalSpy revokedSpy(&b(), &Backend::keysRevoked);
+        auto done = b().revokeKeys(RevocationRequest{{root.key.id}, true, "root leaked", "INC-42"});
+        EXPECT_OK(done);
+        QVERIFY(done->executed);
+        QCOMPARE(done->toRevokeCount(), 4);
+        QCOMPARE(revokedSpy.count(), 1);
+        QStringList signalled = revokedSpy.first().first().toStringList();
+        signalled.sort();
+        QCOMPARE(signalled, expected);
+
+        for (const IssuedKey* k : {&root, &child, &grandchild, &dependent}) {
+            auto rec = b().key(k->key.id);
+            EXPECT_OK(rec);
+            QCOMPARE(kw::toString(rec->status), kw::toString(KeyStatus::Revoked));
+            QCOMPARE(rec->incidentId, QStringLiteral("INC-42"));
+            QCOMPARE(kw::toString(verify(k->secret)), kw::toString(VerifyCode::Revoked));
+        }
+        QCOMPARE(kw::toString(verify(bystander.secret)), kw::toString(VerifyCode::Valid));
+
+        auto again = b().planRevocation({root.key.id}, true);
+        EXPECT_OK(again);
+        QCOMPARE(again->toRevokeCount(), 0);
+        EXPECT_ERROR(b().planRevocation({"key_doesnotexist0000"}, false), Error::Code::NotFound);
+        EXPECT_ERROR(b().revokeKeys(RevocationRequest{{}, false, "x", {}}), Error::Code::Invalid);
+        // Children of a revoked key cannot be issued.
+        KeySpec orphan;
+        orphan.project = "web";
+        orphan.environment = "live";
+        orphan.name = "orphan";
+        orphan.parentId = root.key.id;
+        EXPECT_ERROR(b().createKey(orphan), Error::Code::Conflict);
+    }
+
+    void verifyCodes()
+    {
+        makeOrg();
+        IssuedKey k = issue("alpha");
+        VerifyContext ctx;
+        ctx.service = "billing";
+        auto ok = b().verifyKey(k.secret, ctx);
+        EXPECT_OK(ok);
+        QVERIFY(ok->valid);
+        QCOMPARE(kw::toString(ok->code), kw::toString(VerifyCode::Valid));
+        QCOMPARE(ok->keyId, k.key.id);
+        QCOMPARE(ok->displayId, k.key.displayId);
+        QCOMPARE(ok->remaining, -1);
+
+        QCOMPARE(kw::toString(verify(k.secret, "search")), kw::toString(VerifyCode::WrongService));
+        QCOMPARE(kw::toString(verify(bytes("definitely not a key"))), kw::toString(VerifyCode::Malformed));
+        auto unknown = KeyFormat::generate(u"kw_live_");
+        QVERIFY(unknown.ok());
+        QCOMPARE(kw::toString(verify(*unknown)), kw::toString(VerifyCode::NotFound));
+
+        ctx.environment = "test";
+        auto wrongEnv = b().verifyKey(k.secret, ctx);
+        EXPECT_OK(wrongEnv);
+        QCOMPARE(kw::toString(wrongEnv->code), kw::toString(VerifyCode::WrongEnvironment));
+        QVERIFY(!wrongEnv->valid);
+
+        IssuedKey limited = issue("limited", [](KeySpec& s) { s.policy.maxUses = 2; });
+        ctx = {};
+        ctx.service = "billing";
+        auto first = b().verifyKey(limited.secret, ctx);
+        EXPECT_OK(first);
+        QCOMPARE(kw::toString(first->code), kw::toString(VerifyCode::Valid));
+        QCOMPARE(first->remaining, 1);
+        QCOMPARE(kw::toString(verify(limited.secret)), kw::toString(VerifyCode::Valid));
+        auto third = b().verifyKey(limited.secret, ctx);
+        EXPECT_OK(third);
+        QCOMPARE(kw::toString(third->code), kw::toString(VerifyCode::UsageExceeded));
+        QVERIFY(!third->valid);
+
+        EXPECT_OK(b().suspendKey(k.key.id, "x"));
+        QCOMPARE(kw::toString(verify(k.secret)), kw::toString(VerifyCode::Suspended));
+        EXPECT_OK(b().revokeKeys(RevocationRequest{{k.key.id}, false, "x", {}}));
+        QCOMPARE(kw::toString(verify(k.secret)), kw::toString(VerifyCode::Revoked));
+    }
+
+    void rotateRenewHistory()
+    {
+        makeOrg();
+        IssuedKey k = issue("alpha", [](KeySpec& s) { s.expiresInMs = 10 * kDay; });
+        QSignalSpy changed(&b(), &Backend::keysChanged);
+        auto next = b().rotateKey(k.key.id, kHour);
+        EXPECT_OK(next);
+        QVERIFY(!(next->secret == k.secret));
+        QCOMPARE(next->key.predecessorId, k.key.id);
+        QCOMPARE(next->key.name, k.key.name);
+        QCOMPARE(next->key.services, k.key.services);
+        QStringList signalled;
+        for (const auto& args : changed)
+            signalled += args.first().toStringList();
+        QVERIFY(signalled.contains(next->key.id));
+        auto old = b().key(k.key.id);
+        EXPECT_OK(old);
+        QCOMPARE(kw::toString(old->status), kw::toString(KeyStatus::Rotating));
+        QCOMPARE(old->successorId, next->key.id);
+        QCOMPARE(kw::toString(verify(k.secret)), kw::toString(VerifyCode::Valid)); // within the overlap
+        QCOMPARE(kw::toString(verify(next->secret)), kw::toString(VerifyCode::Valid));
+        EXPECT_ERROR(b().rotateKey("key_doesnotexist0000", std::nullopt), Error::Code::NotFound);
+
+        auto renewed = b().renewKey(next->key.id, 30 * kDay, "project extended");
+        EXPECT_OK(renewed);
+        QVERIFY(renewed->renewed);
+        QVERIFY(renewed->key.expiresAt >= next->key.expiresAt + 30 * kDay - 1000);
+
+        auto history = b().expirationHistory(next->key.id);
+        EXPECT_OK(history);
+        QStringList events;
+        for (const auto& e : *history)
+            events << e.event;
+        QVERIFY2(events.contains("created") && events.contains("renewed"), qPrintable(events.join(',')));
+        auto oldHistory = b().expirationHistory(k.key.id);
+        EXPECT_OK(oldHistory);
+        events.clear();
+        for (const auto& e : *oldHistory)
+            events << e.event;
+        QVERIFY2(events.contains("rotated"), qPrintable(events.join(',')));
+
+        // A key whose policy needs approval files a request; the requester may not approve it.
+        IssuedKey gated = issue("gated", [](KeySpec& s) {
+            s.expiresInMs = 10 * kDay;
+            s.policy.renewalRequiresApproval = true;
+        });
+        auto pending = b().renewKey(gated.key.id, 5 * kDay, "please");
+        EXPECT_OK(pending);
+        QVERIFY(!pending->renewed);
+        QCOMPARE(pending->status, QStringLiteral("pending"));
+        QVERIFY(pending->requestId > 0);
+        auto requests = b().renewalRequests(true);
+        EXPECT_OK(requests);
+        QCOMPARE(requests->size(), 1);
+        QCOMPARE(requests->first().keyId, gated.key.id);
+        QCOMPARE(requests->first().extendMs, 5 * kDay);
+        EXPECT_ERROR(b().decideRenewal(pending->requestId, true, {}), Error::Code::Forbidden);
+        auto denied = b().decideRenewal(pending->requestId, false, "no");
+        QVERIFY(!denied.ok() || denied->status == QLatin1String("denied"));
+        EXPECT_ERROR(b().decideRenewal(999999, true, {}), Error::Code::NotFound);
+
+        auto report = b().runMaintenance();
+        EXPECT_OK(report);
+    }
+
+    void policiesAndRoles()
+    {
+        makeOrg();
+        PolicyTemplate t;
+        t.name = "limited";
+        t.description = "five uses";
+        t.policy.maxUses = 5;
+        t.policy.graceMs = kHour;
+        auto saved = b().savePolicyTemplate(t);
+        EXPECT_OK(saved);
+        QCOMPARE(saved->name, QStringLiteral("limited"));
+        QCOMPARE(saved->policy.maxUses, std::optional<qint64>(5));
+        auto list = b().policyTemplates();
+        EXPECT_OK(list);
+        QCOMPARE(list->size(), 1);
+        QCOMPARE(list->first().description, QStringLiteral("five uses"));
+
+        IssuedKey k = issue("alpha");
+        PolicyTarget project;
+        project.kind = PolicyTarget::Kind::Project;
+        project.project = "web";
+        EXPECT_OK(b().applyPolicy(project, QStringLiteral("limited"), KeyPolicy{}));
+        auto eff = b().effectivePolicy(k.key.id);
+        EXPECT_OK(eff);
+        QCOMPARE(eff->maxUses, std::optional<qint64>(5));
+        QCOMPARE(eff->graceMs, std::optional<qint64>(kHour));
+
+        PolicyTarget key;
+        key.kind = PolicyTarget::Kind::Key;
+        key.key = k.key.displayId;
+        KeyPolicy own;
+        own.maxUses = 3;
+        QSignalSpy changed(&b(), &Backend::keysChanged);
+        EXPECT_OK(b().applyPolicy(key, std::nullopt, own));
+        QCOMPARE(changed.count(), 1);
+        QCOMPARE(changed.first().first().toStringList(), QStringList{k.key.id});
+        eff = b().effectivePolicy(k.key.displayId);
+        EXPECT_OK(eff);
+        QCOMPARE(eff->maxUses, std::optional<qint64>(3));
+        auto rec = b().key(k.key.id);
+        EXPECT_OK(rec);
+        QCOMPARE(rec->policy.maxUses, std::optional<qint64>(3));
+
+        EXPECT_ERROR(b().applyPolicy(project, QStringLiteral("no-such-template"), KeyPolicy{}), Error::Code::NotFound);
+        EXPECT_ERROR(b().effectivePolicy("key_doesnotexist0000"), Error::Code::NotFound);
+        KeyPolicy broken;
+        broken.allowIps = QStringList{"not-an-ip"};
+        EXPECT_ERROR(b().applyPolicy(project, std::nullopt, broken), Error::Code::Invalid);
+
+        auto role = b().saveRole(Role{"reader", {"read", "list"}, 0});
+        EXPECT_OK(role);
+        QCOMPARE(role->permissions, (QStringList{"read", "list"}));
+        auto roles = b().roles();
+        EXPECT_OK(roles);
+        QCOMPARE(roles->size(), 1);
+        QCOMPARE(roles->first().name, QStringLiteral("reader"));
+
+        EXPECT_OK(b().setServicePrice("web", "billing", 250));
+        EXPECT_ERROR(b().setServicePrice("nope", "billing", 250), Error::Code::NotFound);
+
+        UsageRecorder::Settings s;
+        s.rawRetentionMs = 7 * kDay;
+        s.ipPrivacy = UsageRecorder::Settings::IpPrivacy::Truncate;
+        EXPECT_OK(b().setUsageSettings(s));
+        auto back = b().usageSettings();
+        EXPECT_OK(back);
+        QCOMPARE(back->rawRetentionMs, 7 * kDay);
+        QCOMPARE(back->ipPrivacy, UsageRecorder::Settings::IpPrivacy::Truncate);
+    }
+
+    void audit()
+    {
+        makeOrg();
+        IssuedKey k = issue("alpha");
+        EXPECT_OK(b().suspendKey(k.key.id, "check"));
+        EXPECT_OK(b().revokeKeys(RevocationRequest{{k.key.id}, false, "leaked", "INC-9"}));
+        AuditQuery q;
+        q.limit = 1000;
+        auto entries = b().auditEntries(q);
+        EXPECT_OK(entries);
+        QVERIFY(entries->size() >= 7);
+        QStringList actions;
+        qint64 lastSeq = 0;
+        for (const auto& e : *entries) {
+            actions << e.action;
+            QVERIFY(e.seq > lastSeq);
+            lastSeq = e.seq;
+            QVERIFY(!e.hash.isEmpty());
+            // The fixture's admin operator was created on the vault before the server ran. The server
+            // records operators as "operator:NAME" while whoami() names them "NAME".
+            if (!e.action.startsWith(QLatin1String("operator.")))
+                QVERIFY2(e.actor == b().actor() || e.actor == "operator:" + b().actor(), qPrintable(e.actor));
+            QVERIFY(!QJsonDocument(e.details).toJson().contains(k.secret.view()));
+        }
+        QVERIFY2(actions.contains("key.create") && actions.contains("key.revoke"), qPrintable(actions.join(',')));
+        q.target = k.key.id;
+        auto forKey = b().auditEntries(q);
+        EXPECT_OK(forKey);
+        QVERIFY(forKey->size() >= 3);
+        for (const auto& e : *forKey)
+            QCOMPARE(e.target, k.key.id);
+        q = {};
+        q.afterSeq = lastSeq - 2;
+        auto tail = b().auditEntries(q);
+        EXPECT_OK(tail);
+        QCOMPARE(tail->size(), 2);
+
+        auto v = b().verifyAudit();
+        EXPECT_OK(v);
+        QVERIFY2(v->intact, qPrintable(v->problem));
+        QVERIFY(v->checked >= entries->size());
+        QCOMPARE(v->firstBadSeq, 0);
+        QCOMPARE(v->headHash, entries->last().hash);
+    }
+
+    void usageSummary()
+    {
+        makeOrg();
+        IssuedKey k = issue("alpha");
+        IssuedKey other = issue("beta");
+        for (int i = 0; i < 3; ++i)
+            QCOMPARE(kw::toString(verify(k.secret)), kw::toString(VerifyCode::Valid));
+        QCOMPARE(kw::toString(verify(k.secret, "search")), kw::toString(VerifyCode::WrongService));
+        QCOMPARE(kw::toString(verify(other.secret)), kw::toString(VerifyCode::Valid));
+        m_fixture->flushUsage();
+
+        const qint64 now = m_fixture->nowMs();
+        auto s = b().usageSummary(UsageScope::Key, k.key.id, now - kHour, now + kHour);
+        EXPECT_OK(s);
+        QCOMPARE(s->scope, UsageScope::Key);
+        QCOMPARE(s->scopeId, k.key.id);
+        QCOMPARE(s->totals.requests, 4);
+        QCOMPARE(s->totals.valid, 3);
+        QCOMPARE(s->totals.rejected.value("WRONG_SERVICE"), 1);
+
+        auto all = b().usageSummary(UsageScope::All, {}, now - kHour, now + kHour);
+        EXPECT_OK(all);
+        QCOMPARE(all->totals.requests, 5);
+        auto project = b().usageSummary(UsageScope::Project, "web", now - kHour, now + kHour);
+        EXPECT_OK(project);
+        QCOMPARE(project->totals.requests, 5);
+
+        auto series = b().usageSeries(UsageGranularity::Hour, UsageScope::Key, k.key.id, now - 2 * kHour, now + kHour);
+        EXPECT_OK(series);
+        qint64 total = 0;
+        for (const auto& p : *series)
+            total += p.totals.requests;
+        QCOMPARE(total, 4);
+
+        auto top = b().usageTop(UsageScope::Key, now - kHour, now + kHour, 10);
+        EXPECT_OK(top);
+        QVERIFY(top->size() >= 2);
+        QCOMPARE(top->first().scopeId, k.key.id);
+        QCOMPARE(top->first().requests, 4);
+
+        auto past = b().usageSummary(UsageScope::Key, k.key.id, now - 10 * kDay, now - 9 * kDay);
+        EXPECT_OK(past);
+        QCOMPARE(past->totals.requests, 0);
+    }
+
+    void operators()
+    {
+        auto alice = b().createOperator("alice", OperatorRole::Auditor);
+        EXPECT_OK(alice);
+        QVERIFY(alice->token.toUtf8String().startsWith("kwop_"));
+        QCOMPARE(kw::toString(alice->op.role), kw::toString(OperatorRole::Auditor));
+        QCOMPARE(alice->op.tokenDisplayId, KeyFormat::displayIdOf(alice->token.view()));
+        EXPECT_ERROR(b().createOperator("alice", OperatorRole::Admin), Error::Code::Conflict);
+        EXPECT_ERROR(b().createOperator("bad name!", OperatorRole::Admin), Error::Code::Invalid);
+        EXPECT_OK(b().createOperator("bob", OperatorRole::Verifier));
+
+        auto list = b().operators();
+        EXPECT_OK(list);
+        QMap<QString, Operator> byName;
+        for (const auto& op : *list)
+            byName.insert(op.name, op);
+        QVERIFY(byName.contains("alice") && byName.contains("bob"));
+        QCOMPARE(kw::toString(byName["alice"].role), kw::toString(OperatorRole::Auditor));
+        QCOMPARE(byName["alice"].revokedAt, 0);
+        QCOMPARE(byName["alice"].tokenDisplayId, alice->op.tokenDisplayId);
+
+        std::unique_ptr<RemoteBackend> asAlice;
+        if (auto* r = remote()) {
+            auto conn = r->connect(alice->token.clone());
+            EXPECT_OK(conn);
+            asAlice = std::move(*conn);
+            auto me = asAlice->whoami();
+            EXPECT_OK(me);
+            QCOMPARE(me->name, QStringLiteral("alice"));
+            QCOMPARE(kw::toString(me->role), kw::toString(OperatorRole::Auditor));
+            QCOMPARE(asAlice->actor(), QStringLiteral("alice"));
+        }
+
+        EXPECT_OK(b().revokeOperator("alice"));
+        EXPECT_ERROR(b().revokeOperator("alice"), Error::Code::NotFound);
+        EXPECT_ERROR(b().revokeOperator("nobody"), Error::Code::NotFound);
+        list = b().operators();
+        EXPECT_OK(list);
+        for (const auto& op : *list)
+            if (op.name == QLatin1String("alice"))
+                QVERIFY(op.revokedAt > 0);
+        if (asAlice)
+            EXPECT_ERROR(asAlice->whoami(), Error::Code::Unauthorized);
+    }
+
+    // Remote only: who may call what. Verify < read < respond < administer, each role holding the ones before.
+    void roleMatrix()
+    {
+        if (!remote())
+            QSKIP("the local vault has no operators to enforce");
+        makeOrg();
+        IssuedKey target = issue("target");
+        struct Who {
+            OperatorRole role;
+            bool read, respond, administer;
+        };
+        const QList<Who> matrix{{OperatorRole::Verifier, false, false, false},
+                                {OperatorRole::Auditor, true, false, false},
+                                {OperatorRole::Responder, true, true, false},
+                                {OperatorRole::Admin, true, true, true}};
+        int n = 0;
+        for (const Who& who : matrix) {
+            const QString name = QStringLiteral("op%1").arg(++n);
+            auto issued = b().createOperator(name, who.role);
+            EXPECT_OK(issued);
+            auto conn = remote()->connect(issued->token.clone());
+            EXPECT_OK(conn);
+            RemoteBackend& as = **conn;
+            const QString label = kw::toString(who.role);
+            auto expect = [&](const char* what, bool allowed, const auto& result) {
+                if (allowed)
+                    QVERIFY2(result.ok(), qPrintable(label + ' ' + what + ": " + describe(result)));
+                else
+                    QVERIFY2(!result.ok() && result.error().code == Error::Code::Forbidden,
+                             qPrintable(label + ' ' + what + ": expected Forbidden, got " + describe(result)));
+            };
+            VerifyContext ctx;
+            ctx.service = "billing";
+            auto v = as.verifyKey(target.secret, ctx);
+            expect("verify", true, v);
+            if (v)
+                QCOMPARE(kw::toString(v->code), kw::toString(VerifyCode::Valid));
+            auto me = as.whoami();
+            expect("whoami", true, me);
+            QCOMPARE(kw::toString(me->role), kw::toString(who.role));
+
+            expect("list keys", who.read, as.keys({}));
+            expect("show key", who.read, as.key(target.key.id));
+            expect("audit", who.read, as.auditEntries({}));
+            expect("verify audit", who.read, as.verifyAudit());
+            expect("policies", who.read, as.policyTemplates());
+
+            expect("suspend", who.respond, as.suspendKey(target.key.id, "drill"));
+            if (who.respond)
+                expect("resume", true, as.resumeKey(target.key.id, "drill over"));
+            expect("plan revocation", who.respond, as.planRevocation({target.key.id}, true));
+
+            KeySpec spec;
+            spec.project = "web";
+            spec.environment = "live";
+            spec.name = "by " + name;
+            expect("create key", who.administer, as.createKey(spec));
+            PolicyTemplate t;
+            t.name = "t-" + name;
+            t.policy.maxUses = 1;
+            expect("save policy", who.administer, as.savePolicyTemplate(t));
+            expect("create operator", who.administer, as.createOperator("sub-" + name, OperatorRole::Verifier));
+            expect("list operators", who.administer, as.operators());
+            expect("create team", who.administer, as.createTeam("team-" + name));
+        }
+        // Revocation by a responder, then nobody can use the key.
+        auto responder = b().createOperator("responder2", OperatorRole::Responder);
+        EXPECT_OK(responder);
+        auto asResponder = remote()->connect(responder->token.clone());
+        EXPECT_OK(asResponder);
+        EXPECT_OK((*asResponder)->revokeKeys(RevocationRequest{{target.key.id}, false, "drill", {}}));
+        QCOMPARE(kw::toString(verify(target.secret)), kw::toString(VerifyCode::Revoked));
+
+        // No token, a garbage token, a well-formed unknown token: 401, and never echoed back.
+        auto http = HttpClient::create(QUrl(remote()->server().url()));
+        EXPECT_OK(http);
+        HttpClient::Request req;
+        req.method = "GET";
+        req.target = "/v1/keys";
+        auto none = (*http)->send(req);
+        EXPECT_OK(none);
+        QCOMPARE(none->status, 401);
+        QVERIFY(none->body.contains("unauthorized"));
+        for (const QString& token :
+             {QStringLiteral("garbage-token-XYZ"), KeyFormat::generate(u"kwop_")->toUtf8String()}) {
+            auto bad = remote()->connect(bytes(token));
+            EXPECT_OK(bad);
+            auto r = (*bad)->keys({});
+            EXPECT_ERROR(r, Error::Code::Unauthorized);
+            QVERIFY(!r.errorMessage().contains(token));
+            EXPECT_ERROR((*bad)->whoami(), Error::Code::Unauthorized);
+            QVERIFY((*bad)->actor().startsWith("operator at"));
+        }
+    }
+
+    // Remote only: errors a person can act on when the server is not there or answers oddly.
+    void transportErrors()
+    {
+        if (!remote())
+            QSKIP("remote only");
+        const quint16 port = remote()->server().port();
+        QCOMPARE(remote()->server().stop(), 0);
+        auto gone = remote()->backend().teams();
+        EXPECT_ERROR(gone, Error::Code::Io);
+        QVERIFY2(gone.errorMessage().contains(
+                     QStringLiteral("Cannot connect to http://127.0.0.1:%1: connection refused").arg(port)),
+                 qPrintable(gone.errorMessage()));
+        QVERIFY(!gone.errorMessage().contains(remote()->adminToken().toUtf8String()));
+
+        EXPECT_ERROR(RemoteBackend::create(QUrl("ftp://127.0.0.1:1"), bytes("kwop_x")), Error::Code::Invalid);
+        EXPECT_ERROR(RemoteBackend::create(QUrl("http://127.0.0.1:1/v1"), bytes("kwop_x")), Error::Code::Invalid);
+        EXPECT_ERROR(RemoteBackend::create(QUrl("http://127.0.0.1:1"), SecureBytes()), Error::Code::Invalid);
+        RemoteBackend::Options o;
+        o.caFile = remote()->vaultDir() + "/missing.pem";
+        EXPECT_ERROR(RemoteBackend::create(QUrl("https://127.0.0.1:1"), bytes("kwop_x"), o), Error::Code::Io);
+    }
+
+    // Remote only: keywardend over TLS with a private CA; an untrusted certificate is refused by name.
+    void tls()
+    {
+        if (!remote())
+            QSKIP("remote only");
+        const QString dir = remote()->vaultDir();
+        auto run = [&](const QStringList& args) {
+            QProcess p;
+            p.setWorkingDirectory(dir);
+            p.start("openssl", args);
+            return p.waitForFinished(30000) && p.exitCode() == 0;
+        };
+        if (!run({"version"}))
+            QSKIP("openssl is not installed");
+        // A CA, and a server certificate for 127.0.0.1 signed by it.
+        QVERIFY(run({"req", "-x509", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:P-256", "-nodes", "-keyout",
+                     "ca.key", "-out", "ca.pem", "-days", "2", "-subj", "/CN=KeyWarden Test CA"}));
+        QVERIFY(run({"req", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:P-256", "-nodes", "-keyout", "server.key",
+                     "-out", "server.csr", "-subj", "/CN=127.0.0.1"}));
+        {
+            QFile ext(dir + "/ext.cnf");
+            QVERIFY(ext.open(QIODevice::WriteOnly));
+            ext.write("subjectAltName=IP:127.0.0.1,DNS:localhost\nbasicConstraints=CA:FALSE\n"
+                      "extendedKeyUsage=serverAuth\n");
+        }
+        QVERIFY(run({"x509", "-req", "-in", "server.csr", "-CA", "ca.pem", "-CAkey", "ca.key", "-CAcreateserial",
+                     "-out", "server.pem", "-days", "2", "-extfile", "ext.cnf"}));
+        // A second, unrelated CA.
+        QVERIFY(run({"req", "-x509", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:P-256", "-nodes", "-keyout",
+                     "other.key", "-out", "other.pem", "-days", "2", "-subj", "/CN=Someone Else"}));
+
+        // The fixture's plain server goes; a TLS one serves a fresh vault with its own admin.
+        kwtest::TempVault vault;
+        QVERIFY(vault.ok());
+        auto admin = vault.backend().createOperator("admin", OperatorRole::Admin);
+        EXPECT_OK(admin);
+        vault.close();
+        kwtest::ServerProcess server(vault.path(),
+                                     {"--tls-cert", dir + "/server.pem", "--tls-key", dir + "/server.key"});
+        QVERIFY2(server.start(), qPrintable(server.errorString()));
+        QVERIFY(server.url().startsWith("https://"));
+
+        RemoteBackend::Options trusted;
+        trusted.caFile = dir + "/ca.pem";
+        auto good = RemoteBackend::create(QUrl(server.url()), admin->token.clone(), trusted);
+        EXPECT_OK(good);
+        auto me = (*good)->whoami();
+        EXPECT_OK(me);
+        QCOMPARE(me->name, QStringLiteral("admin"));
+        EXPECT_OK((*good)->createTeam("core"));
+        EXPECT_OK((*good)->teams()); // over the kept-alive connection
+
+        RemoteBackend::Options wrong;
+        wrong.caFile = dir + "/other.pem";
+        auto bad = RemoteBackend::create(QUrl(server.url()), admin->token.clone(), wrong);
+        EXPECT_OK(bad);
+        auto refused = (*bad)->whoami();
+        EXPECT_ERROR(refused, Error::Code::Io);
+        QVERIFY2(
+            refused.errorMessage().startsWith(QStringLiteral("TLS certificate of %1 not trusted").arg(server.url())),
+            qPrintable(refused.errorMessage()));
+
+        auto system = RemoteBackend::create(QUrl(server.url()), admin->token.clone());
+        EXPECT_OK(system);
+        EXPECT_ERROR((*system)->whoami(), Error::Code::Io);
+
+        // Plain HTTP to the TLS port is not mistaken for an answer.
+        QString plainUrl = server.url();
+        plainUrl.replace("https://", "http://");
+        auto plain = RemoteBackend::create(QUrl(plainUrl), admin->token.clone());
+        EXPECT_OK(plain);
+        EXPECT_ERROR((*plain)->whoami(), Error::Code::Io);
+    }
+
+    // Remote only: kwctl --server through the real binary.
+    void kwctlServer()
+    {
+        if (!remote())
+            QSKIP("remote only");
+        const QString dir = remote()->vaultDir();
+        const QString tokenFile = dir + "/admin.token";
+        {
+            QFile f(tokenFile);
+            QVERIFY(f.open(QIODevice::WriteOnly));
+            f.write(remote()->adminToken().view() + '\n');
+        }
+        auto kwctl = [&](const QStringList& args, QByteArray* out = nullptr, QByteArray* err = nullptr,
+                         const QProcessEnvironment& env = QProcessEnvironment::systemEnvironment()) {
+            QProcess p;
+            p.setProcessEnvironment(env);
+            p.start(kwtest::builtProgram("app/kwctl/kwctl"), args);
+            if (!p.waitForFinished(30000))
+                return -1;
+            if (out)
+                *out = p.readAllStandardOutput();
+            if (err)
+                *err = p.readAllStandardError();
+            return p.exitCode();
+        };
+        const QStringList server{"--server", remote()->server().url(), "--token-file", tokenFile};
+        QByteArray out, err;
+        QCOMPARE(kwctl(server + QStringList{"whoami"}, &out, &err), 0);
+        QVERIFY2(out.startsWith("admin (admin)"), out.constData());
+
+        QCOMPARE(
+            kwctl(server + QStringList{"operator", "create", "carol", "--role", "responder", "--json"}, &out, &err), 0);
+        const QJsonObject created = QJsonDocument::fromJson(out).object();
+        QCOMPARE(created.value("name").toString(), QStringLiteral("carol"));
+        const QString carolToken = created.value("token").toString();
+        QVERIFY(carolToken.startsWith("kwop_"));
+
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.insert("KEYWARDEN_TOKEN", carolToken);
+        QCOMPARE(kwctl({"--server", remote()->server().url(), "whoami", "--json"}, &out, &err, env), 0);
+        QCOMPARE(QJsonDocument::fromJson(out).object().value("role").toString(), QStringLiteral("responder"));
+        // A responder may not create operators: the server says so, kwctl passes it on.
+        QCOMPARE(kwctl({"--server", remote()->server().url(), "operator", "create", "dave", "--role", "admin"}, &out,
+                       &err, env),
+                 1);
+        QVERIFY2(!err.isEmpty() && !err.contains(carolToken.toUtf8()), err.constData());
+
+        QCOMPARE(kwctl(server + QStringList{"operator", "list", "--json"}, &out, &err), 0);
+        const QJsonArray ops = QJsonDocument::fromJson(out).array();
+        QCOMPARE(ops.size(), 2);
+        QVERIFY(!out.contains(carolToken.toUtf8()));
+        QCOMPARE(kwctl(server + QStringList{"operator", "revoke", "carol"}, &out, &err), 0);
+        QCOMPARE(kwctl({"--server", remote()->server().url(), "whoami"}, &out, &err, env), 1);
+
+        QCOMPARE(kwctl(server + QStringList{"team", "create", "core"}, &out, &err), 0);
+        QCOMPARE(kwctl(server + QStringList{"team", "list", "--json"}, &out, &err), 0);
+        QCOMPARE(QJsonDocument::fromJson(out).array().size(), 1);
+
+        QCOMPARE(kwctl(server + QStringList{"vault", "info"}, &out, &err), 1);
+        QVERIFY2(err.contains("local vault"), err.constData());
+        QCOMPARE(kwctl(server + QStringList{"key", "reveal", "key_x"}, &out, &err), 1);
+        QVERIFY2(err.contains("local vault"), err.constData());
+        QCOMPARE(kwctl({"--server", remote()->server().url(), "--vault", "x", "whoami"}, &out, &err), 2);
+        QCOMPARE(kwctl({"--token-file", tokenFile, "whoami"}, &out, &err), 2);
+        QProcessEnvironment noToken = QProcessEnvironment::systemEnvironment();
+        noToken.remove("KEYWARDEN_TOKEN");
+        QCOMPARE(kwctl({"--server", remote()->server().url(), "whoami"}, &out, &err, noToken), 1);
+        QVERIFY2(err.contains("--token-file"), err.constData());
+    }
+};
+
+QTEST_GUILESS_MAIN(TestBackendContract)
+#include "tst_backend_contract.moc"
