@@ -36,8 +36,8 @@ void EventStream::accept(std::unique_ptr<QWebSocket> socket)
         }
         c->authenticated = true;
         c->operatorName = op->name;
-        c->socket->sendTextMessage(
-            QString::fromUtf8(QJsonDocument(QJsonObject{{"type", "hello"}, {"operator", op->name}}).toJson(QJsonDocument::Compact)));
+        c->socket->sendTextMessage(QString::fromUtf8(
+            QJsonDocument(QJsonObject{{"type", "hello"}, {"operator", op->name}}).toJson(QJsonDocument::Compact)));
     });
     connect(ws, &QWebSocket::disconnected, this, [this, ws] { drop(ws); });
     QTimer::singleShot(5000, ws, [c] {

@@ -8,14 +8,14 @@ using Status = QHttpServerResponse::StatusCode;
 
 QHttpServerResponse jsonResponse(const QJsonObject& body, Status status)
 {
-    return QHttpServerResponse(QByteArrayLiteral("application/json"), QJsonDocument(body).toJson(QJsonDocument::Compact),
-                               status);
+    return QHttpServerResponse(QByteArrayLiteral("application/json"),
+                               QJsonDocument(body).toJson(QJsonDocument::Compact), status);
 }
 
 QHttpServerResponse jsonResponse(const QJsonArray& body, Status status)
 {
-    return QHttpServerResponse(QByteArrayLiteral("application/json"), QJsonDocument(body).toJson(QJsonDocument::Compact),
-                               status);
+    return QHttpServerResponse(QByteArrayLiteral("application/json"),
+                               QJsonDocument(body).toJson(QJsonDocument::Compact), status);
 }
 
 QHttpServerResponse errorResponse(Status status, const QString& code, const QString& message)

@@ -6,8 +6,8 @@
 #include "crypto/KeyFormat.h"
 
 #include <QFile>
-#include <QSqlQuery>
 #include <QSaveFile>
+#include <QSqlQuery>
 #include <QSslCertificate>
 #include <QSslConfiguration>
 #include <QSslKey>
@@ -63,8 +63,8 @@ kw::Status KeyServer::start(const kw::SecureBytes& passphrase)
         QFile certFile(m_config.tlsCert);
         QFile keyFile(m_config.tlsKey);
         if (!certFile.open(QIODevice::ReadOnly))
-            return kw::Error::io(QStringLiteral("Cannot read the TLS certificate %1: %2")
-                                     .arg(m_config.tlsCert, certFile.errorString()));
+            return kw::Error::io(
+                QStringLiteral("Cannot read the TLS certificate %1: %2").arg(m_config.tlsCert, certFile.errorString()));
         if (!keyFile.open(QIODevice::ReadOnly))
             return kw::Error::io(
                 QStringLiteral("Cannot read the TLS key %1: %2").arg(m_config.tlsKey, keyFile.errorString()));
@@ -163,9 +163,9 @@ KeyServer::Authorized KeyServer::authorize(const QHttpServerRequest& request, kw
         return errorResponse(QHttpServerResponse::StatusCode::Unauthorized, QStringLiteral("unauthorized"),
                              QStringLiteral("Unknown or revoked operator token"));
     if (!kw::roleAllows(op->role, capability))
-        return errorResponse(QHttpServerResponse::StatusCode::Forbidden, QStringLiteral("forbidden"),
-                             QStringLiteral("Operator %1 has role %2, which may not do this").arg(op->name,
-                                                                                               kw::toString(op->role)));
+        return errorResponse(
+            QHttpServerResponse::StatusCode::Forbidden, QStringLiteral("forbidden"),
+            QStringLiteral("Operator %1 has role %2, which may not do this").arg(op->name, kw::toString(op->role)));
     return *op;
 }
 

@@ -78,12 +78,12 @@ QHttpServerResponse KeyServer::handle(const QHttpServerRequest& request, Capabil
     const auto& op = std::get<kw::Operator>(who);
     QHttpServerResponse response = handler(op, *body);
     if (m_config.logRequests)
-        logInfo(QStringLiteral("request"), {{"operator", op.name},
-                                            {"role", kw::toString(op.role)},
-                                            {"method", QString::fromLatin1(QMetaEnum::fromType<Method>().valueToKey(
-                                                           int(request.method())))},
-                                            {"path", request.url().path()},
-                                            {"status", int(response.statusCode())}});
+        logInfo(QStringLiteral("request"),
+                {{"operator", op.name},
+                 {"role", kw::toString(op.role)},
+                 {"method", QString::fromLatin1(QMetaEnum::fromType<Method>().valueToKey(int(request.method())))},
+                 {"path", request.url().path()},
+                 {"status", int(response.statusCode())}});
     return response;
 }
 
@@ -101,8 +101,9 @@ void KeyServer::registerManagementRoutes()
             const QString name = r.string("name", true);
             if (auto s = r.finish(); !s)
                 return errorResponse(s.error());
-            return resultResponse(as(op, [&](kw::LocalVault& b) { return b.createTeam(name); }),
-                                  [](const kw::Team& t) { return t.toJson(); }, StatusCode::Created);
+            return resultResponse(
+                as(op, [&](kw::LocalVault& b) { return b.createTeam(name); }),
+                [](const kw::Team& t) { return t.toJson(); }, StatusCode::Created);
         });
     });
     m_http.route("/v1/projects", Method::Get, [this](const QHttpServerRequest& req) {
@@ -119,32 +120,30 @@ void KeyServer::registerManagementRoutes()
             spec.keyPrefix = r.string("keyPrefix");
             if (auto s = r.finish(); !s)
                 return errorResponse(s.error());
-            return resultResponse(as(op, [&](kw::LocalVault& b) { return b.createProject(spec); }),
-                                  [](const kw::Project& p) { return p.toJson(); }, StatusCode::Created);
+            return resultResponse(
+                as(op, [&](kw::LocalVault& b) { return b.createProject(spec); }),
+                [](const kw::Project& p) { return p.toJson(); }, StatusCode::Created);
         });
     });
-    m_http.route("/v1/projects/<arg>/environments", Method::Get,
-                 [this](const QString& project, const QHttpServerRequest& req) {
-                     return handle(req, Capability::Read, [this, project](const kw::Operator&, const QJsonObject&) {
-                         return resultResponse(m_backend->environments(project),
-                                               [](const auto& v) { return toJsonArray(v); });
-                     });
-                 });
+    m_http.route(
+        "/v1/projects/<arg>/environments", Method::Get, [this](const QString& project, const QHttpServerRequest& req) {
+            return handle(req, Capability::Read, [this, project](const kw::Operator&, const QJsonObject&) {
+                return resultResponse(m_backend->environments(project), [](const auto& v) { return toJsonArray(v); });
+            });
+        });
     m_http.route("/v1/projects/<arg>/environments", Method::Post,
                  [this](const QString& project, const QHttpServerRequest& req) {
-                     return handle(req, Capability::Administer,
-                                   [this, project](const kw::Operator& op, const QJsonObject& body) {
-                                       kw::JsonReader r(body);
-                                       const QString name = r.string("name", true);
-                                       const QString prefix = r.string("keyPrefix");
-                                       if (auto s = r.finish(); !s)
-                                           return errorResponse(s.error());
-                                       return resultResponse(
-                                           as(op, [&](kw::LocalVault& b) {
-                                               return b.createEnvironment(project, name, prefix);
-                                           }),
-                                           [](const kw::Environment& e) { return e.toJson(); }, StatusCode::Created);
-                                   });
+                     return handle(
+                         req, Capability::Administer, [this, project](const kw::Operator& op, const QJsonObject& body) {
+                             kw::JsonReader r(body);
+                             const QString name = r.string("name", true);
+                             const QString prefix = r.string("keyPrefix");
+                             if (auto s = r.finish(); !s)
+                                 return errorResponse(s.error());
+                             return resultResponse(
+                                 as(op, [&](kw::LocalVault& b) { return b.createEnvironment(project, name, prefix); }),
+                                 [](const kw::Environment& e) { return e.toJson(); }, StatusCode::Created);
+                         });
                  });
     m_http.route("/v1/projects/<arg>/services/<arg>/price", Method::Put,
                  [this](const QString& project, const QString& service, const QHttpServerRequest& req) {
@@ -209,12 +208,13 @@ void KeyServer::registerManagementRoutes()
                                            const QString reason = r.string("reason", true);
                                            if (auto s = r.finish(); !s)
                                                return errorResponse(s.error());
-                                           return resultResponse(as(op,
-                                                                    [&](kw::LocalVault& b) {
-                                                                        return suspend ? b.suspendKey(ref, reason)
-                                                                                       : b.resumeKey(ref, reason);
-                                                                    }),
-                                                                 [](const kw::KeyRecord& k) { return k.toJson(now()); });
+                                           return resultResponse(
+                                               as(op,
+                                                  [&](kw::LocalVault& b) {
+                                                      return suspend ? b.suspendKey(ref, reason)
+                                                                     : b.resumeKey(ref, reason);
+                                                  }),
+                                               [](const kw::KeyRecord& k) { return k.toJson(now()); });
                                        });
                      });
     }
@@ -287,27 +287,25 @@ void KeyServer::registerManagementRoutes()
         });
     });
     for (const bool approve : {true, false}) {
-        m_http.route(approve ? "/v1/renewals/<arg>/approve" : "/v1/renewals/<arg>/deny", Method::Post,
-                     [this, approve](const QString& id, const QHttpServerRequest& req) {
-                         return handle(req, Capability::Administer,
-                                       [this, id, approve](const kw::Operator& op, const QJsonObject& body) {
-                                           kw::JsonReader r(body);
-                                           const QString reason = r.string("reason");
-                                           if (auto s = r.finish(); !s)
-                                               return errorResponse(s.error());
-                                           bool ok = false;
-                                           const qint64 requestId = id.toLongLong(&ok);
-                                           if (!ok)
-                                               return errorResponse(kw::Error::invalid(
-                                                   QStringLiteral("The renewal request id must be a number")));
-                                           return resultResponse(
-                                               as(op,
-                                                  [&](kw::LocalVault& b) {
-                                                      return b.decideRenewal(requestId, approve, reason);
-                                                  }),
-                                               [](const kw::RenewalOutcome& o) { return o.toJson(now()); });
-                                       });
-                     });
+        m_http.route(
+            approve ? "/v1/renewals/<arg>/approve" : "/v1/renewals/<arg>/deny", Method::Post,
+            [this, approve](const QString& id, const QHttpServerRequest& req) {
+                return handle(
+                    req, Capability::Administer, [this, id, approve](const kw::Operator& op, const QJsonObject& body) {
+                        kw::JsonReader r(body);
+                        const QString reason = r.string("reason");
+                        if (auto s = r.finish(); !s)
+                            return errorResponse(s.error());
+                        bool ok = false;
+                        const qint64 requestId = id.toLongLong(&ok);
+                        if (!ok)
+                            return errorResponse(
+                                kw::Error::invalid(QStringLiteral("The renewal request id must be a number")));
+                        return resultResponse(
+                            as(op, [&](kw::LocalVault& b) { return b.decideRenewal(requestId, approve, reason); }),
+                            [](const kw::RenewalOutcome& o) { return o.toJson(now()); });
+                    });
+            });
     }
     m_http.route("/v1/maintenance", Method::Post, [this](const QHttpServerRequest& req) {
         return handle(req, Capability::Administer, [this](const kw::Operator& op, const QJsonObject&) {
@@ -425,8 +423,8 @@ void KeyServer::registerManagementRoutes()
                 return errorResponse(kw::Error::invalid(QStringLiteral("scope must be project, service or key")));
             if (!rangeFrom(q, from, to, err))
                 return errorResponse(kw::Error::invalid(err));
-            const int limit = q.hasQueryItem(QStringLiteral("limit")) ? q.queryItemValue(QStringLiteral("limit")).toInt()
-                                                                      : 10;
+            const int limit =
+                q.hasQueryItem(QStringLiteral("limit")) ? q.queryItemValue(QStringLiteral("limit")).toInt() : 10;
             return resultResponse(m_backend->usageTop(*scope, from, to, std::clamp(limit, 1, 100000)),
                                   [](const auto& v) { return toJsonArray(v); });
         });
@@ -439,9 +437,10 @@ void KeyServer::registerManagementRoutes()
             const char* ip = s->ipPrivacy == kw::UsageRecorder::Settings::IpPrivacy::Full       ? "full"
                              : s->ipPrivacy == kw::UsageRecorder::Settings::IpPrivacy::Truncate ? "truncate"
                                                                                                 : "drop";
-            return jsonResponse(QJsonObject{
-                {"rawRetention", s->rawRetentionMs == 0 ? QStringLiteral("0") : kw::Duration::format(s->rawRetentionMs)},
-                {"ipPrivacy", QString::fromLatin1(ip)}});
+            return jsonResponse(
+                QJsonObject{{"rawRetention",
+                             s->rawRetentionMs == 0 ? QStringLiteral("0") : kw::Duration::format(s->rawRetentionMs)},
+                            {"ipPrivacy", QString::fromLatin1(ip)}});
         });
     });
     m_http.route("/v1/usage/settings", Method::Put, [this](const QHttpServerRequest& req) {
@@ -540,8 +539,7 @@ void KeyServer::registerOperationsRoutes()
     m_http.route("/healthz", Method::Get, [] { return QHttpServerResponse(QByteArrayLiteral("text/plain"), "ok\n"); });
     m_http.route("/readyz", Method::Get, [this] {
         if (!m_engine)
-            return QHttpServerResponse(QByteArrayLiteral("text/plain"), "not ready\n",
-                                       StatusCode::ServiceUnavailable);
+            return QHttpServerResponse(QByteArrayLiteral("text/plain"), "not ready\n", StatusCode::ServiceUnavailable);
         return QHttpServerResponse(QByteArrayLiteral("text/plain"), "ready\n");
     });
     m_http.route("/metrics", Method::Get, [this] {

@@ -45,8 +45,8 @@ QByteArray Metrics::render(const Gauges& g) const
     qint64 cumulative = 0;
     for (std::size_t i = 0; i < kLatencyBucketsUs.size(); ++i) {
         cumulative += m_latencyBuckets[i].load(std::memory_order_relaxed);
-        out += "keywarden_verify_duration_seconds_bucket{le=\"" + QByteArray::number(double(kLatencyBucketsUs[i]) / 1e6) +
-               "\"} " + QByteArray::number(cumulative) + '\n';
+        out += "keywarden_verify_duration_seconds_bucket{le=\"" +
+               QByteArray::number(double(kLatencyBucketsUs[i]) / 1e6) + "\"} " + QByteArray::number(cumulative) + '\n';
     }
     cumulative += m_latencyBuckets[kLatencyBucketsUs.size()].load(std::memory_order_relaxed);
     out += "keywarden_verify_duration_seconds_bucket{le=\"+Inf\"} " + QByteArray::number(cumulative) + '\n';
@@ -61,19 +61,24 @@ QByteArray Metrics::render(const Gauges& g) const
                QByteArray::number(m_httpByClass[std::size_t(c)].load(std::memory_order_relaxed)) + '\n';
     out += "# HELP keywarden_usage_queue_depth Usage events waiting to be written.\n"
            "# TYPE keywarden_usage_queue_depth gauge\n"
-           "keywarden_usage_queue_depth " + QByteArray::number(g.queueDepth) + '\n';
+           "keywarden_usage_queue_depth " +
+           QByteArray::number(g.queueDepth) + '\n';
     out += "# HELP keywarden_usage_events_written_total Usage events persisted to the vault.\n"
            "# TYPE keywarden_usage_events_written_total counter\n"
-           "keywarden_usage_events_written_total " + QByteArray::number(g.eventsWritten) + '\n';
+           "keywarden_usage_events_written_total " +
+           QByteArray::number(g.eventsWritten) + '\n';
     out += "# HELP keywarden_gateway_events_total Completed requests reported by gateways.\n"
            "# TYPE keywarden_gateway_events_total counter\n"
-           "keywarden_gateway_events_total " + QByteArray::number(m_gatewayEvents.load(std::memory_order_relaxed)) + '\n';
+           "keywarden_gateway_events_total " +
+           QByteArray::number(m_gatewayEvents.load(std::memory_order_relaxed)) + '\n';
     out += "# HELP keywarden_keys_loaded Keys in the verification index.\n"
            "# TYPE keywarden_keys_loaded gauge\n"
-           "keywarden_keys_loaded " + QByteArray::number(g.keysLoaded) + '\n';
+           "keywarden_keys_loaded " +
+           QByteArray::number(g.keysLoaded) + '\n';
     out += "# HELP keywarden_event_stream_clients Connected live event stream clients.\n"
            "# TYPE keywarden_event_stream_clients gauge\n"
-           "keywarden_event_stream_clients " + QByteArray::number(g.websocketClients) + '\n';
+           "keywarden_event_stream_clients " +
+           QByteArray::number(g.websocketClients) + '\n';
     return out;
 }
 

@@ -13,7 +13,8 @@ namespace kwd {
 class Metrics {
 public:
     static constexpr int kCodes = int(kw::VerifyCode::WrongEnvironment) + 1;
-    static constexpr std::array<qint64, 10> kLatencyBucketsUs{50, 100, 250, 500, 1000, 2500, 5000, 10000, 50000, 250000};
+    static constexpr std::array<qint64, 10> kLatencyBucketsUs{50,   100,  250,   500,   1000,
+                                                              2500, 5000, 10000, 50000, 250000};
 
     void recordVerification(kw::VerifyCode code, qint64 latencyUs);
     void recordHttp(int status);

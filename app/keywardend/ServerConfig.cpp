@@ -24,9 +24,7 @@ QString envOf(const QString& name)
 
 kw::Status apply(ServerConfig& c, const QString& name, const QString& value, const QString& source)
 {
-    auto bad = [&](const QString& why) {
-        return kw::Error::invalid(QStringLiteral("%1: %2").arg(source, why));
-    };
+    auto bad = [&](const QString& why) { return kw::Error::invalid(QStringLiteral("%1: %2").arg(source, why)); };
     if (name == QLatin1String("vault")) {
         c.vault = value;
     } else if (name == QLatin1String("passphrase_file")) {

@@ -18,7 +18,7 @@ struct ServerConfig {
     QString tlsCert;
     QString tlsKey;
     qint64 maxBodyBytes = 1 << 20;
-    QString readyFile;     // written with the bound port once listening (for supervisors and tests)
+    QString readyFile;       // written with the bound port once listening (for supervisors and tests)
     bool logRequests = true; // management requests; verify requests are counted in /metrics, not logged
 
     // Parses arguments (without the program name); a usage error names the offending option or key.

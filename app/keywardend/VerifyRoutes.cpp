@@ -58,9 +58,9 @@ void KeyServer::registerVerifyRoutes()
                      if (auto* denied = std::get_if<QHttpServerResponse>(&who))
                          return std::move(*denied);
                      if (request.body().size() > m_config.maxBodyBytes)
-                         return errorResponse(StatusCode::PayloadTooLarge, QStringLiteral("too_large"),
-                                              QStringLiteral("The request body is larger than %1 bytes")
-                                                  .arg(m_config.maxBodyBytes));
+                         return errorResponse(
+                             StatusCode::PayloadTooLarge, QStringLiteral("too_large"),
+                             QStringLiteral("The request body is larger than %1 bytes").arg(m_config.maxBodyBytes));
                      auto body = kw::parseJsonObject(request.body());
                      if (!body)
                          return errorResponse(body.error());
@@ -128,62 +128,62 @@ void KeyServer::registerVerifyRoutes()
                      return response;
                  });
 
-    m_http.route(QStringLiteral("/v1/usage/report"), QHttpServerRequest::Method::Post,
-                 [this](const QHttpServerRequest& request) {
-                     auto who = authorize(request, kw::Capability::Verify);
-                     if (auto* denied = std::get_if<QHttpServerResponse>(&who))
-                         return std::move(*denied);
-                     if (request.body().size() > m_config.maxBodyBytes)
-                         return errorResponse(StatusCode::PayloadTooLarge, QStringLiteral("too_large"),
-                                              QStringLiteral("The request body is larger than %1 bytes")
-                                                  .arg(m_config.maxBodyBytes));
-                     auto body = kw::parseJsonObject(request.body());
-                     if (!body)
-                         return errorResponse(body.error());
-                     const QJsonValue events = body->value("events");
-                     if (!events.isArray() || body->size() != 1)
-                         return errorResponse(kw::Error::invalid(
-                             QStringLiteral("The body must be {\"events\": [...]} and nothing else")));
-                     auto* recorder = m_backend->usageRecorder();
-                     QList<kw::UsageEvent> parsed;
-                     int index = 0;
-                     for (const QJsonValue& v : events.toArray()) {
-                         if (!v.isObject())
-                             return errorResponse(
-                                 kw::Error::invalid(QStringLiteral("events[%1] must be an object").arg(index)));
-                         kw::JsonReader r(v.toObject(), QStringLiteral("events[%1]").arg(index));
-                         kw::UsageEvent e;
-                         e.keyId = r.string("keyId", true);
-                         e.service = r.string("service");
-                         e.upstreamStatus = int(r.integer("status", 0, true));
-                         const qint64 latencyMs = r.integer("latencyMs", -1);
-                         e.latencyUs = latencyMs >= 0 ? latencyMs * 1000 : -1;
-                         e.bytes = r.integer("bytes", -1);
-                         const QString time = r.string("time");
-                         if (auto s = r.finish(); !s)
-                             return errorResponse(s.error());
-                         e.timeMs = time.isEmpty() ? 0 : kw::json::parseTime(time);
-                         if (e.timeMs < 0)
-                             return errorResponse(kw::Error::invalid(
-                                 QStringLiteral("events[%1]: field \"time\" is not an ISO 8601 time").arg(index)));
-                         if (e.upstreamStatus < 100 || e.upstreamStatus > 599)
-                             return errorResponse(kw::Error::invalid(
-                                 QStringLiteral("events[%1]: field \"status\" must be an HTTP status").arg(index)));
-                         e.code = QStringLiteral("REPORTED");
-                         parsed.append(std::move(e));
-                         ++index;
-                     }
-                     // Attribute each report to its key's project, so per-project error rates add up.
-                     for (auto& e : parsed) {
-                         auto k = m_backend->key(e.keyId);
-                         if (!k)
-                             return errorResponse(kw::Error::invalid(QStringLiteral("Unknown key %1").arg(e.keyId)));
-                         e.project = k->project;
-                         recorder->record(std::move(e));
-                     }
-                     m_metrics.recordGatewayEvents(parsed.size());
-                     return jsonResponse(QJsonObject{{"accepted", qint64(parsed.size())}});
-                 });
+    m_http.route(
+        QStringLiteral("/v1/usage/report"), QHttpServerRequest::Method::Post,
+        [this](const QHttpServerRequest& request) {
+            auto who = authorize(request, kw::Capability::Verify);
+            if (auto* denied = std::get_if<QHttpServerResponse>(&who))
+                return std::move(*denied);
+            if (request.body().size() > m_config.maxBodyBytes)
+                return errorResponse(
+                    StatusCode::PayloadTooLarge, QStringLiteral("too_large"),
+                    QStringLiteral("The request body is larger than %1 bytes").arg(m_config.maxBodyBytes));
+            auto body = kw::parseJsonObject(request.body());
+            if (!body)
+                return errorResponse(body.error());
+            const QJsonValue events = body->value("events");
+            if (!events.isArray() || body->size() != 1)
+                return errorResponse(
+                    kw::Error::invalid(QStringLiteral("The body must be {\"events\": [...]} and nothing else")));
+            auto* recorder = m_backend->usageRecorder();
+            QList<kw::UsageEvent> parsed;
+            int index = 0;
+            for (const QJsonValue& v : events.toArray()) {
+                if (!v.isObject())
+                    return errorResponse(kw::Error::invalid(QStringLiteral("events[%1] must be an object").arg(index)));
+                kw::JsonReader r(v.toObject(), QStringLiteral("events[%1]").arg(index));
+                kw::UsageEvent e;
+                e.keyId = r.string("keyId", true);
+                e.service = r.string("service");
+                e.upstreamStatus = int(r.integer("status", 0, true));
+                const qint64 latencyMs = r.integer("latencyMs", -1);
+                e.latencyUs = latencyMs >= 0 ? latencyMs * 1000 : -1;
+                e.bytes = r.integer("bytes", -1);
+                const QString time = r.string("time");
+                if (auto s = r.finish(); !s)
+                    return errorResponse(s.error());
+                e.timeMs = time.isEmpty() ? 0 : kw::json::parseTime(time);
+                if (e.timeMs < 0)
+                    return errorResponse(kw::Error::invalid(
+                        QStringLiteral("events[%1]: field \"time\" is not an ISO 8601 time").arg(index)));
+                if (e.upstreamStatus < 100 || e.upstreamStatus > 599)
+                    return errorResponse(kw::Error::invalid(
+                        QStringLiteral("events[%1]: field \"status\" must be an HTTP status").arg(index)));
+                e.code = QStringLiteral("REPORTED");
+                parsed.append(std::move(e));
+                ++index;
+            }
+            // Attribute each report to its key's project, so per-project error rates add up.
+            for (auto& e : parsed) {
+                auto k = m_backend->key(e.keyId);
+                if (!k)
+                    return errorResponse(kw::Error::invalid(QStringLiteral("Unknown key %1").arg(e.keyId)));
+                e.project = k->project;
+                recorder->record(std::move(e));
+            }
+            m_metrics.recordGatewayEvents(parsed.size());
+            return jsonResponse(QJsonObject{{"accepted", qint64(parsed.size())}});
+        });
 }
 
 } // namespace kwd

@@ -11,12 +11,12 @@ namespace kwctl {
 class Args {
 public:
     struct Spec {
-        QSet<QString> flags;      // --dry-run
-        QSet<QString> values;     // --reason TEXT (the last one wins)
-        QSet<QString> multi;      // --service S (repeatable)
+        QSet<QString> flags;  // --dry-run
+        QSet<QString> values; // --reason TEXT (the last one wins)
+        QSet<QString> multi;  // --service S (repeatable)
         int minPositionals = 0;
-        int maxPositionals = 0;   // -1: unbounded
-        QString usage;            // shown with usage errors
+        int maxPositionals = 0; // -1: unbounded
+        QString usage;          // shown with usage errors
     };
 
     // Parses `args`; on error returns false and sets error().

@@ -8,8 +8,9 @@ namespace {
 int list(Cli& cli, const QStringList& argv)
 {
     Args a;
-    const Args::Spec spec{{"json"}, {"after", "limit", "target", "action"}, {}, 0, 0,
-                          "kwctl audit list [--after SEQ] [--limit N] [--target ID] [--action A] [--json]"};
+    const Args::Spec spec{{"json"}, {"after", "limit", "target", "action"},
+                          {},       0,
+                          0,        "kwctl audit list [--after SEQ] [--limit N] [--target ID] [--action A] [--json]"};
     if (!a.parse(argv, spec))
         return cli.usageError(a.error(), spec.usage);
     kw::AuditQuery q;
@@ -38,7 +39,11 @@ int list(Cli& cli, const QStringList& argv)
     }
     QList<QStringList> rows;
     for (const auto& e : *entries)
-        rows << QStringList{QString::number(e.seq), formatTime(e.time), e.actor, e.action, e.target,
+        rows << QStringList{QString::number(e.seq),
+                            formatTime(e.time),
+                            e.actor,
+                            e.action,
+                            e.target,
                             e.reason + (e.incident.isEmpty() ? QString() : QStringLiteral(" [") + e.incident + u']')};
     printTable(cli.out(), {"SEQ", "TIME", "ACTOR", "ACTION", "TARGET", "REASON"}, rows);
     return Ok;

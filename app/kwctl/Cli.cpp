@@ -245,7 +245,8 @@ kw::Result<kw::SecureBytes> Cli::passphrase(const QString& prompt, bool confirm)
     if (!m_passphraseFile.isEmpty()) {
         QFile f(m_passphraseFile);
         if (!f.open(QIODevice::ReadOnly))
-            return kw::Error::io(QStringLiteral("Cannot read the passphrase file %1: %2").arg(m_passphraseFile, f.errorString()));
+            return kw::Error::io(
+                QStringLiteral("Cannot read the passphrase file %1: %2").arg(m_passphraseFile, f.errorString()));
         QByteArray content = f.readAll();
         // The first line is the passphrase; a trailing newline from `echo` is not part of it.
         const qsizetype nl = content.indexOf('\n');

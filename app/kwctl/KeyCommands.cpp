@@ -99,7 +99,11 @@ int create(Cli& cli, const QStringList& argv)
 int list(Cli& cli, const QStringList& argv)
 {
     Args a;
-    const Args::Spec spec{{"json"}, {"project", "env", "status", "search", "limit"}, {}, 0, 0,
+    const Args::Spec spec{{"json"},
+                          {"project", "env", "status", "search", "limit"},
+                          {},
+                          0,
+                          0,
                           "kwctl key list [--project P] [--env ENV] [--status STATUS] [--search TEXT] [--limit N] "
                           "[--json]"};
     if (!a.parse(argv, spec))
@@ -111,8 +115,8 @@ int list(Cli& cli, const QStringList& argv)
     if (a.has("status")) {
         f.status = kw::keyStatusFromString(a.value("status"));
         if (!f.status)
-            return cli.usageError(QStringLiteral("--status must be one of active, suspended, expired, revoked, rotating"),
-                                  spec.usage);
+            return cli.usageError(
+                QStringLiteral("--status must be one of active, suspended, expired, revoked, rotating"), spec.usage);
     }
     if (a.has("limit")) {
         bool ok = false;
@@ -167,8 +171,8 @@ int show(Cli& cli, const QStringList& argv)
       << "Tags:         " << orDash(k->tags.join(QStringLiteral(", "))) << "\n"
       << "Status:       " << kw::toString(k->effectiveStatus(now));
     if (!k->statusReason.isEmpty())
-        o << " (" << k->statusReason << (k->incidentId.isEmpty() ? QString() : QStringLiteral(", incident ") + k->incidentId)
-          << ")";
+        o << " (" << k->statusReason
+          << (k->incidentId.isEmpty() ? QString() : QStringLiteral(", incident ") + k->incidentId) << ")";
     o << "\n"
       << "Created:      " << formatTime(k->createdAt) << "\n"
       << "Expires:      " << (k->expiresAt ? formatTime(k->expiresAt) : QStringLiteral("never")) << "\n"
@@ -209,7 +213,11 @@ int changeStatus(Cli& cli, const QStringList& argv, bool suspend)
 int revoke(Cli& cli, const QStringList& argv)
 {
     Args a;
-    const Args::Spec spec{{"cascade", "dry-run", "yes", "json"}, {"reason", "incident"}, {}, 1, -1,
+    const Args::Spec spec{{"cascade", "dry-run", "yes", "json"},
+                          {"reason", "incident"},
+                          {},
+                          1,
+                          -1,
                           "kwctl key revoke KEY_ID... [--cascade] --reason TEXT [--incident ID] [--dry-run] [--yes] "
                           "[--json]"};
     if (!a.parse(argv, spec))
@@ -228,8 +236,9 @@ int revoke(Cli& cli, const QStringList& argv)
         cli.out() << title << "\n";
         QList<QStringList> rows;
         for (const auto& e : p.entries)
-            rows << QStringList{e.keyId, e.displayId, e.name, e.project + u'/' + e.environment, e.relation,
-                                e.alreadyRevoked ? QStringLiteral("already revoked") : QString()};
+            rows << QStringList{e.keyId,    e.displayId,
+                                e.name,     e.project + u'/' + e.environment,
+                                e.relation, e.alreadyRevoked ? QStringLiteral("already revoked") : QString()};
         printTable(cli.out(), {"ID", "DISPLAY ID", "NAME", "PROJECT/ENV", "WHY", ""}, rows);
     };
     if (dryRun) {
@@ -263,7 +272,11 @@ int revoke(Cli& cli, const QStringList& argv)
 int verify(Cli& cli, const QStringList& argv)
 {
     Args a;
-    const Args::Spec spec{{"json"}, {"service", "ip", "cost", "env"}, {"permission"}, 1, 1,
+    const Args::Spec spec{{"json"},
+                          {"service", "ip", "cost", "env"},
+                          {"permission"},
+                          1,
+                          1,
                           "kwctl key verify SECRET|- [--service S] [--ip IP] [--permission P]... [--cost N] "
                           "[--env ENV] [--json]"};
     if (!a.parse(argv, spec))
@@ -359,8 +372,8 @@ int rotate(Cli& cli, const QStringList& argv)
         printJson(cli.out(), o);
         return Ok;
     }
-    cli.err() << "Rotated " << issued->key.predecessorId << " -> " << issued->key.id << " ("
-              << issued->key.displayId << ")\n";
+    cli.err() << "Rotated " << issued->key.predecessorId << " -> " << issued->key.id << " (" << issued->key.displayId
+              << ")\n";
     if (old)
         cli.err() << "The old key stays valid until " << formatTime(old->expiresAt) << ".\n";
     cli.err() << "This is the only time the new secret is shown; store it now:\n";
@@ -373,8 +386,9 @@ int rotate(Cli& cli, const QStringList& argv)
 int renew(Cli& cli, const QStringList& argv)
 {
     Args a;
-    const Args::Spec spec{{"json"}, {"expires-in", "reason"}, {}, 1, 1,
-                          "kwctl key renew KEY_ID --expires-in DURATION [--reason TEXT] [--json]"};
+    const Args::Spec spec{{"json"}, {"expires-in", "reason"},
+                          {},       1,
+                          1,        "kwctl key renew KEY_ID --expires-in DURATION [--reason TEXT] [--json]"};
     if (!a.parse(argv, spec))
         return cli.usageError(a.error(), spec.usage);
     if (!a.has("expires-in"))
@@ -422,7 +436,8 @@ int history(Cli& cli, const QStringList& argv)
     }
     QList<QStringList> rows;
     for (const auto& e : *events)
-        rows << QStringList{formatTime(e.time), e.event, formatTime(e.oldExpiresAt), formatTime(e.newExpiresAt), e.actor};
+        rows << QStringList{formatTime(e.time), e.event, formatTime(e.oldExpiresAt), formatTime(e.newExpiresAt),
+                            e.actor};
     printTable(cli.out(), {"TIME", "EVENT", "OLD EXPIRY", "NEW EXPIRY", "BY"}, rows);
     return Ok;
 }
@@ -475,8 +490,9 @@ int keyCommand(Cli& cli, const QStringList& args)
         return renew(cli, rest);
     if (sub == QLatin1String("history"))
         return history(cli, rest);
-    return cli.usageError(QStringLiteral("unknown key command \"%1\"").arg(sub),
-                          QStringLiteral("kwctl key create|list|show|suspend|resume|revoke|verify|rotate|renew|history|reveal"));
+    return cli.usageError(
+        QStringLiteral("unknown key command \"%1\"").arg(sub),
+        QStringLiteral("kwctl key create|list|show|suspend|resume|revoke|verify|rotate|renew|history|reveal"));
 }
 
 } // namespace kwctl

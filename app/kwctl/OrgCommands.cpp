@@ -64,8 +64,9 @@ int projectCommand(Cli& cli, const QStringList& args)
     const QString sub = args.value(0);
     Args a;
     if (sub == QLatin1String("create")) {
-        const Args::Spec spec{{"json"}, {"team", "prefix"}, {}, 1, 1,
-                              "kwctl project create NAME [--team TEAM] [--prefix PREFIX] [--json]"};
+        const Args::Spec spec{{"json"}, {"team", "prefix"},
+                              {},       1,
+                              1,        "kwctl project create NAME [--team TEAM] [--prefix PREFIX] [--json]"};
         if (!a.parse(args.mid(1), spec))
             return cli.usageError(a.error(), spec.usage);
         auto b = cli.backend();

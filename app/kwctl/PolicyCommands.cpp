@@ -37,7 +37,8 @@ kw::Result<kw::PolicyTarget> targetFromArgs(const Args& a)
         ++n;
     }
     if (n != 1)
-        return kw::Error::invalid(QStringLiteral("name exactly one target: --workspace, --project P, --env P/E or --key K"));
+        return kw::Error::invalid(
+            QStringLiteral("name exactly one target: --workspace, --project P, --env P/E or --key K"));
     return t;
 }
 
@@ -52,8 +53,9 @@ const QString kTargetUsage = QStringLiteral("(--workspace | --project P | --env 
 int policyCreate(Cli& cli, const QStringList& argv)
 {
     Args a;
-    Args::Spec spec{{"json"}, {"description"}, {}, 1, 1,
-                    "kwctl policy create NAME [--description TEXT] [--ttl DURATION] " + policyOptionsUsage()};
+    Args::Spec spec{{"json"}, {"description"},
+                    {},       1,
+                    1,        "kwctl policy create NAME [--description TEXT] [--ttl DURATION] " + policyOptionsUsage()};
     addPolicyOptions(spec, true);
     if (!a.parse(argv, spec))
         return cli.usageError(a.error(), spec.usage);
@@ -106,7 +108,11 @@ int policyList(Cli& cli, const QStringList& argv)
 int policyApply(Cli& cli, const QStringList& argv, bool withTemplate)
 {
     Args a;
-    Args::Spec spec{{}, {}, {}, withTemplate ? 1 : 0, withTemplate ? 1 : 0,
+    Args::Spec spec{{},
+                    {},
+                    {},
+                    withTemplate ? 1 : 0,
+                    withTemplate ? 1 : 0,
                     withTemplate ? "kwctl policy apply TEMPLATE " + kTargetUsage
                                  : "kwctl policy set " + kTargetUsage + " [--ttl DURATION] " + policyOptionsUsage()};
     addTargetOptions(spec);
@@ -162,8 +168,8 @@ int policyShow(Cli& cli, const QStringList& argv)
     auto eff = (*b)->effectivePolicy(a.value("key"));
     if (!eff)
         return cli.fail(eff.error());
-    cli.out() << QString::fromUtf8(QJsonDocument(eff->toJson()).toJson(a.flag("json") ? QJsonDocument::Indented
-                                                                                       : QJsonDocument::Compact));
+    cli.out() << QString::fromUtf8(
+        QJsonDocument(eff->toJson()).toJson(a.flag("json") ? QJsonDocument::Indented : QJsonDocument::Compact));
     if (!a.flag("json"))
         cli.out() << "\n";
     cli.out().flush();
@@ -260,14 +266,18 @@ int renewalCommand(Cli& cli, const QStringList& args)
         }
         QList<QStringList> rows;
         for (const auto& r : *list)
-            rows << QStringList{QString::number(r.id), r.keyId, r.requestedBy, formatTime(r.requestedAt), r.status,
-                                r.decidedBy};
+            rows << QStringList{QString::number(r.id),     r.keyId,  r.requestedBy,
+                                formatTime(r.requestedAt), r.status, r.decidedBy};
         printTable(cli.out(), {"ID", "KEY", "REQUESTED BY", "AT", "STATUS", "DECIDED BY"}, rows);
         return Ok;
     }
     if (sub == QLatin1String("approve") || sub == QLatin1String("deny")) {
         const bool approve = sub == QLatin1String("approve");
-        const Args::Spec spec{{"json"}, {"reason"}, {}, 1, 1,
+        const Args::Spec spec{{"json"},
+                              {"reason"},
+                              {},
+                              1,
+                              1,
                               approve ? "kwctl renewal approve REQUEST_ID [--reason TEXT] [--json]"
                                       : "kwctl renewal deny REQUEST_ID --reason TEXT [--json]"};
         if (!a.parse(args.mid(1), spec))
@@ -287,8 +297,8 @@ int renewalCommand(Cli& cli, const QStringList& args)
         if (a.flag("json"))
             printJson(cli.out(), r->toJson(cli.clock().nowMs()));
         else if (approve)
-            cli.out() << "Approved request " << id << ": " << r->key.id << " now expires " << formatTime(r->key.expiresAt)
-                      << "\n";
+            cli.out() << "Approved request " << id << ": " << r->key.id << " now expires "
+                      << formatTime(r->key.expiresAt) << "\n";
         else
             cli.out() << "Denied request " << id << "\n";
         cli.out().flush();

@@ -47,8 +47,9 @@ kw::Result<kw::KeyPolicy> policyFromArgs(const Args& a)
         into = *q;
         return {};
     };
-    for (auto s : {duration("grace", p.graceMs), duration("ttl", p.ttlMs), duration("rotate-every", p.rotateEveryMs),
-                   duration("rotation-overlap", p.rotationOverlapMs), quota("refill", p.refill), quota("quota", p.quota)}) {
+    for (auto s :
+         {duration("grace", p.graceMs), duration("ttl", p.ttlMs), duration("rotate-every", p.rotateEveryMs),
+          duration("rotation-overlap", p.rotationOverlapMs), quota("refill", p.refill), quota("quota", p.quota)}) {
         if (!s)
             return s.error();
     }

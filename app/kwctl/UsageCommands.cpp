@@ -31,8 +31,10 @@ bool rangeFromArgs(Cli& cli, const Args& a, qint64& from, qint64& to, QString& e
 int summary(Cli& cli, const QStringList& argv)
 {
     Args a;
-    const Args::Spec spec{{"json"}, {"key", "project", "service", "since"}, {}, 0, 0,
-                          "kwctl usage summary [--key ID | --project P | --service P/S] [--since DURATION] [--json]"};
+    const Args::Spec spec{
+        {"json"}, {"key", "project", "service", "since"},
+        {},       0,
+        0,        "kwctl usage summary [--key ID | --project P | --service P/S] [--since DURATION] [--json]"};
     if (!a.parse(argv, spec))
         return cli.usageError(a.error(), spec.usage);
     kw::UsageScope scope = kw::UsageScope::All;
@@ -98,8 +100,10 @@ int summary(Cli& cli, const QStringList& argv)
 int top(Cli& cli, const QStringList& argv)
 {
     Args a;
-    const Args::Spec spec{{"json"}, {"by", "since", "limit"}, {}, 0, 0,
-                          "kwctl usage top --by key|service|project|team [--since DURATION] [--limit N] [--json]"};
+    const Args::Spec spec{
+        {"json"}, {"by", "since", "limit"},
+        {},       0,
+        0,        "kwctl usage top --by key|service|project|team [--since DURATION] [--limit N] [--json]"};
     if (!a.parse(argv, spec))
         return cli.usageError(a.error(), spec.usage);
     const QString by = a.value("by", QStringLiteral("key"));
@@ -149,7 +153,8 @@ int top(Cli& cli, const QStringList& argv)
             it->scopeId = it.key();
             rows << *it;
         }
-        std::sort(rows.begin(), rows.end(), [](const auto& x, const auto& y) { return x.amountMicros > y.amountMicros; });
+        std::sort(rows.begin(), rows.end(),
+                  [](const auto& x, const auto& y) { return x.amountMicros > y.amountMicros; });
         rows = rows.mid(0, limit);
     }
     if (a.flag("json")) {
@@ -161,8 +166,12 @@ int top(Cli& cli, const QStringList& argv)
     }
     QList<QStringList> table;
     for (const auto& e : rows)
-        table << QStringList{e.scopeId,         QString::number(e.requests), QString::number(e.valid),
-                             QString::number(e.cost), money(e.amountMicros),     QString::number(e.errors)};
+        table << QStringList{e.scopeId,
+                             QString::number(e.requests),
+                             QString::number(e.valid),
+                             QString::number(e.cost),
+                             money(e.amountMicros),
+                             QString::number(e.errors)};
     printTable(cli.out(), {by.toUpper(), "REQUESTS", "VALID", "UNITS", "COST", "ERRORS"}, table);
     return Ok;
 }
@@ -170,8 +179,10 @@ int top(Cli& cli, const QStringList& argv)
 int settings(Cli& cli, const QStringList& argv)
 {
     Args a;
-    const Args::Spec spec{{"json"}, {"retention", "ip-privacy"}, {}, 0, 0,
-                          "kwctl usage settings [--retention DURATION|0] [--ip-privacy full|truncate|drop] [--json]"};
+    const Args::Spec spec{
+        {"json"}, {"retention", "ip-privacy"},
+        {},       0,
+        0,        "kwctl usage settings [--retention DURATION|0] [--ip-privacy full|truncate|drop] [--json]"};
     if (!a.parse(argv, spec))
         return cli.usageError(a.error(), spec.usage);
     auto b = cli.backend();
@@ -214,7 +225,8 @@ int settings(Cli& cli, const QStringList& argv)
         printJson(cli.out(), QJsonObject{{"rawRetention", retention}, {"ipPrivacy", ip}});
         return Ok;
     }
-    cli.out() << "Raw events kept for: " << (s.rawRetentionMs == 0 ? QStringLiteral("not stored (rollups only)") : retention)
+    cli.out() << "Raw events kept for: "
+              << (s.rawRetentionMs == 0 ? QStringLiteral("not stored (rollups only)") : retention)
               << "\nClient addresses:    " << ip << "\n";
     cli.out().flush();
     return Ok;

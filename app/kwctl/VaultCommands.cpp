@@ -13,8 +13,9 @@ namespace {
 int init(Cli& cli, const QStringList& argv)
 {
     Args a;
-    const Args::Spec spec{{}, {"kdf-memory", "kdf-iterations"}, {}, 0, 0,
-                          "kwctl --vault PATH vault init [--kdf-memory MIB] [--kdf-iterations N]"};
+    const Args::Spec spec{{}, {"kdf-memory", "kdf-iterations"},
+                          {}, 0,
+                          0,  "kwctl --vault PATH vault init [--kdf-memory MIB] [--kdf-iterations N]"};
     if (!a.parse(argv, spec))
         return cli.usageError(a.error(), spec.usage);
     if (cli.vaultPath().isEmpty())
@@ -52,8 +53,8 @@ int init(Cli& cli, const QStringList& argv)
 int passwd(Cli& cli, const QStringList& argv)
 {
     Args a;
-    const Args::Spec spec{{}, {"new-passphrase-file"}, {}, 0, 0,
-                          "kwctl --vault PATH vault passwd [--new-passphrase-file F]"};
+    const Args::Spec spec{
+        {}, {"new-passphrase-file"}, {}, 0, 0, "kwctl --vault PATH vault passwd [--new-passphrase-file F]"};
     if (!a.parse(argv, spec))
         return cli.usageError(a.error(), spec.usage);
     auto current = cli.passphrase(QStringLiteral("Current passphrase for %1: ").arg(cli.vaultPath()));

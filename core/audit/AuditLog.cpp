@@ -194,9 +194,8 @@ Result<AuditVerification> AuditLog::verify()
         const QByteArray prevHash = q->value(8).toByteArray();
         const QByteArray hash = q->value(9).toByteArray();
         if (seq != expected) {
-            fail(expected, seq > expected
-                               ? QStringLiteral("Audit entry %1 is missing (deleted)").arg(expected)
-                               : QStringLiteral("Audit entry %1 is out of order").arg(seq));
+            fail(expected, seq > expected ? QStringLiteral("Audit entry %1 is missing (deleted)").arg(expected)
+                                          : QStringLiteral("Audit entry %1 is out of order").arg(seq));
             return v;
         }
         if (prevHash != prev) {
@@ -206,11 +205,11 @@ Result<AuditVerification> AuditLog::verify()
                           .arg(seq - 1));
             return v;
         }
-        const QByteArray recomputed = chainHash(
-            prev, canonical(seq, q->value(1).toLongLong(), q->value(2).toString().toUtf8(),
-                            q->value(3).toString().toUtf8(), q->value(4).toString().toUtf8(),
-                            q->value(5).toString().toUtf8(), q->value(6).toString().toUtf8(),
-                            q->value(7).toString().toUtf8()));
+        const QByteArray recomputed =
+            chainHash(prev, canonical(seq, q->value(1).toLongLong(), q->value(2).toString().toUtf8(),
+                                      q->value(3).toString().toUtf8(), q->value(4).toString().toUtf8(),
+                                      q->value(5).toString().toUtf8(), q->value(6).toString().toUtf8(),
+                                      q->value(7).toString().toUtf8()));
         if (recomputed != hash) {
             fail(seq, QStringLiteral("Audit entry %1 was modified after it was written").arg(seq));
             return v;
@@ -236,7 +235,8 @@ Result<AuditVerification> AuditLog::verify()
         return v;
     }
     if (head.seq > v.lastGoodSeq) {
-        fail(v.lastGoodSeq + 1, QStringLiteral("Audit entries %1 to %2 were deleted").arg(v.lastGoodSeq + 1).arg(head.seq));
+        fail(v.lastGoodSeq + 1,
+             QStringLiteral("Audit entries %1 to %2 were deleted").arg(v.lastGoodSeq + 1).arg(head.seq));
         return v;
     }
     if (head.seq < v.lastGoodSeq || (head.seq > 0 && head.hash != prev)) {

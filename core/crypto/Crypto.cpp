@@ -37,8 +37,8 @@ QByteArray sha256(QByteArrayView data)
 {
     QByteArray out(int(kSha256Size), Qt::Uninitialized);
     unsigned int len = 0;
-    EVP_Digest(data.data(), std::size_t(data.size()), reinterpret_cast<unsigned char*>(out.data()), &len,
-               EVP_sha256(), nullptr);
+    EVP_Digest(data.data(), std::size_t(data.size()), reinterpret_cast<unsigned char*>(out.data()), &len, EVP_sha256(),
+               nullptr);
     return out;
 }
 
@@ -165,9 +165,9 @@ Result<SecureBytes> argon2id(const SecureBytes& passphrase, const KdfParams& par
     if (params.salt.size() < 16)
         return Error::invalid(QStringLiteral("Argon2id salt must be at least 16 bytes"));
     SecureBytes out(outLen);
-    const int rc = argon2id_hash_raw(params.iterations, params.memoryKiB, params.parallelism, passphrase.data(),
-                                     passphrase.size(), params.salt.constData(), std::size_t(params.salt.size()),
-                                     out.data(), outLen);
+    const int rc =
+        argon2id_hash_raw(params.iterations, params.memoryKiB, params.parallelism, passphrase.data(), passphrase.size(),
+                          params.salt.constData(), std::size_t(params.salt.size()), out.data(), outLen);
     if (rc != ARGON2_OK)
         return Error::crypto(QStringLiteral("Argon2id failed: %1").arg(QString::fromUtf8(argon2_error_message(rc))));
     return out;

@@ -12,7 +12,7 @@
 namespace kw::crypto {
 
 constexpr std::size_t kSha256Size = 32;
-constexpr std::size_t kAeadKeySize = 32;   // AES-256-GCM
+constexpr std::size_t kAeadKeySize = 32; // AES-256-GCM
 constexpr std::size_t kAeadNonceSize = 12;
 constexpr std::size_t kAeadTagSize = 16;
 

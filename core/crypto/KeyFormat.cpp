@@ -124,8 +124,8 @@ QList<KeyFormat::Candidate> KeyFormat::scan(QByteArrayView text)
         const qsizetype len = j - i;
         const QByteArrayView token = text.sliced(i, len);
         const qsizetype prefixLen = len - kBodyChars - kChecksumChars;
-        if (prefixLen >= kMinPrefix && prefixLen <= kMaxPrefix && token[prefixLen - 1] == '_' &&
-            token[0] >= 'a' && token[0] <= 'z') {
+        if (prefixLen >= kMinPrefix && prefixLen <= kMaxPrefix && token[prefixLen - 1] == '_' && token[0] >= 'a' &&
+            token[0] <= 'z') {
             bool prefixOk = true;
             for (qsizetype k = 0; k < prefixLen && prefixOk; ++k)
                 prefixOk = isPrefixChar(token[k]);

@@ -30,10 +30,10 @@ struct AuditQuery {
 
 struct AuditVerification {
     bool intact = true;
-    qint64 checked = 0;      // entries verified
-    qint64 lastGoodSeq = 0;  // intact through this entry
-    qint64 firstBadSeq = 0;  // 0 when intact
-    QString problem;         // what is wrong with firstBadSeq, for a person
+    qint64 checked = 0;     // entries verified
+    qint64 lastGoodSeq = 0; // intact through this entry
+    qint64 firstBadSeq = 0; // 0 when intact
+    QString problem;        // what is wrong with firstBadSeq, for a person
     QByteArray headHash;
 
     QJsonObject toJson() const;

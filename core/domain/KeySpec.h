@@ -1,8 +1,8 @@
 #pragma once
 
-#include "util/SecureBytes.h"
 #include "domain/KeyRecord.h"
 #include "policy/KeyPolicy.h"
+#include "util/SecureBytes.h"
 
 #include <QJsonObject>
 #include <QStringList>
@@ -19,7 +19,7 @@ struct KeySpec {
     QString owner;
     QStringList tags;
     QJsonObject metadata;
-    QString parentId;  // id or display id of the parent key
+    QString parentId; // id or display id of the parent key
     QStringList dependsOn;
     qint64 expiresInMs = 0; // 0: never
     bool backup = false;

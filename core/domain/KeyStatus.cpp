@@ -21,8 +21,8 @@ QString toString(KeyStatus status)
 
 std::optional<KeyStatus> keyStatusFromString(QStringView text)
 {
-    for (auto s : {KeyStatus::Active, KeyStatus::Suspended, KeyStatus::Expired, KeyStatus::Revoked,
-                   KeyStatus::Rotating}) {
+    for (auto s :
+         {KeyStatus::Active, KeyStatus::Suspended, KeyStatus::Expired, KeyStatus::Revoked, KeyStatus::Rotating}) {
         if (text.compare(toString(s), Qt::CaseInsensitive) == 0)
             return s;
     }

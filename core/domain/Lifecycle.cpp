@@ -33,7 +33,8 @@ QString PolicyTarget::describe() const
 
 QJsonObject Role::toJson() const
 {
-    return {{"name", name}, {"permissions", QJsonArray::fromStringList(permissions)}, {"createdAt", json::time(createdAt)}};
+    return {
+        {"name", name}, {"permissions", QJsonArray::fromStringList(permissions)}, {"createdAt", json::time(createdAt)}};
 }
 
 QJsonObject RenewalRequest::toJson() const

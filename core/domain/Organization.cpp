@@ -11,11 +11,7 @@ QJsonObject Team::toJson() const
 
 QJsonObject Project::toJson() const
 {
-    return {{"id", id},
-            {"name", name},
-            {"team", team},
-            {"keyPrefix", keyPrefix},
-            {"createdAt", json::time(createdAt)}};
+    return {{"id", id}, {"name", name}, {"team", team}, {"keyPrefix", keyPrefix}, {"createdAt", json::time(createdAt)}};
 }
 
 QJsonObject Environment::toJson() const

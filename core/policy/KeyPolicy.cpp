@@ -84,7 +84,8 @@ Status KeyPolicy::validate() const
         if (auto r = IpRuleSet::parse(allowIps.value_or(QStringList()), denyIps.value_or(QStringList())); !r)
             return r.error();
     if (hours || days || timeZone)
-        if (auto w = TimeWindow::parse(hours.value_or(QString()), days.value_or(QString()), timeZone.value_or(QString()));
+        if (auto w =
+                TimeWindow::parse(hours.value_or(QString()), days.value_or(QString()), timeZone.value_or(QString()));
             !w)
             return w.error();
     if (rotationOverlapMs && rotateEveryMs && *rotationOverlapMs >= *rotateEveryMs)
@@ -162,7 +163,8 @@ Result<KeyPolicy> KeyPolicy::fromJson(const QJsonObject& o)
         };
         auto setQuota = [&](std::optional<Quota>& into) -> Status {
             if (!v.isString())
-                return Error::invalid(QStringLiteral("Policy field \"%1\" must be a string such as \"1000/day\"").arg(k));
+                return Error::invalid(
+                    QStringLiteral("Policy field \"%1\" must be a string such as \"1000/day\"").arg(k));
             auto q = Quota::parse(v.toString());
             if (!q)
                 return Error::invalid(QStringLiteral("Policy field \"%1\": %2").arg(k, q.errorMessage()));

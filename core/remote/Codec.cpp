@@ -159,8 +159,9 @@ Result<PolicyTarget> policyTargetFromJson(const QJsonObject& object)
     else if (kind == QLatin1String("key") && !t.key.isEmpty())
         t.kind = PolicyTarget::Kind::Key;
     else
-        return Error::invalid(QStringLiteral("target: \"kind\" must be workspace, project (with \"project\"), "
-                                             "environment (with \"project\" and \"environment\") or key (with \"key\")"));
+        return Error::invalid(
+            QStringLiteral("target: \"kind\" must be workspace, project (with \"project\"), "
+                           "environment (with \"project\" and \"environment\") or key (with \"key\")"));
     return t;
 }
 

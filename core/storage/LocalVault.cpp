@@ -98,8 +98,8 @@ KeyRecord keyFromRow(const QSqlQuery& q)
 } // namespace
 
 LocalVault::LocalVault(std::unique_ptr<Vault> vault, QString actor, const Clock& clock, QObject* parent)
-    : Backend(parent), m_vault(std::move(vault)), m_actor(std::move(actor)), m_clock(clock),
-      m_audit(*m_vault, m_clock), m_policies(m_vault->db())
+    : Backend(parent), m_vault(std::move(vault)), m_actor(std::move(actor)), m_clock(clock), m_audit(*m_vault, m_clock),
+      m_policies(m_vault->db())
 {
     // Core announces, the engine adapts: every key change refreshes just those keys in the index.
     connect(this, &Backend::keysChanged, this, &LocalVault::refreshEngine);
@@ -199,9 +199,10 @@ Result<Project> LocalVault::createProject(const ProjectSpec& spec)
         teamId = *t;
     }
     const qint64 now = m_clock.nowMs();
-    auto ins = sql::exec(m_vault->db(),
-                         QStringLiteral("INSERT INTO projects (name, team_id, key_prefix, created_at) VALUES (?, ?, ?, ?)"),
-                         {spec.name, teamId, prefix, now}, QStringLiteral("create project %1").arg(spec.name));
+    auto ins =
+        sql::exec(m_vault->db(),
+                  QStringLiteral("INSERT INTO projects (name, team_id, key_prefix, created_at) VALUES (?, ?, ?, ?)"),
+                  {spec.name, teamId, prefix, now}, QStringLiteral("create project %1").arg(spec.name));
     if (!ins)
         return ins.error();
     const qint64 id = ins->lastInsertId().toLongLong();
@@ -280,18 +281,19 @@ Result<Environment> LocalVault::ensureEnvironment(qint64 projectId, const QStrin
     return Environment{id, project, name, envPrefix};
 }
 
-Result<Environment> LocalVault::createEnvironment(const QString& project, const QString& name,
-                                                  const QString& keyPrefix)
+Result<Environment> LocalVault::createEnvironment(const QString& project, const QString& name, const QString& keyPrefix)
 {
     auto pid = projectId(project);
     if (!pid)
         return pid.error();
-    auto existing = sql::exec(m_vault->db(), QStringLiteral("SELECT 1 FROM environments WHERE project_id = ? AND name = ?"),
-                              {*pid, name}, QStringLiteral("look up environment"));
+    auto existing =
+        sql::exec(m_vault->db(), QStringLiteral("SELECT 1 FROM environments WHERE project_id = ? AND name = ?"),
+                  {*pid, name}, QStringLiteral("look up environment"));
     if (!existing)
         return existing.error();
     if (existing->next())
-        return Error::conflict(QStringLiteral("Environment \"%1\" already exists in project \"%2\"").arg(name, project));
+        return Error::conflict(
+            QStringLiteral("Environment \"%1\" already exists in project \"%2\"").arg(name, project));
     sql::Transaction tx(m_vault->db());
     auto env = ensureEnvironment(*pid, project, keyPrefix, name);
     if (!env)
@@ -307,9 +309,10 @@ Result<QList<Environment>> LocalVault::environments(const QString& project)
     auto pid = projectId(project);
     if (!pid)
         return pid.error();
-    auto q = sql::exec(m_vault->db(),
-                       QStringLiteral("SELECT id, name, key_prefix FROM environments WHERE project_id = ? ORDER BY name"),
-                       {*pid}, QStringLiteral("list environments"));
+    auto q =
+        sql::exec(m_vault->db(),
+                  QStringLiteral("SELECT id, name, key_prefix FROM environments WHERE project_id = ? ORDER BY name"),
+                  {*pid}, QStringLiteral("list environments"));
     if (!q)
         return q.error();
     QList<Environment> out;
@@ -463,29 +466,31 @@ Result<IssuedKey> LocalVault::createKey(const KeySpec& spec)
         t = t.trimmed();
     auto ins = sql::exec(
         m_vault->db(),
-        QStringLiteral("INSERT INTO keys (id, display_id, hash, name, project_id, environment_id, owner, tags, metadata, "
-                       "status, created_at, expires_at, parent_id, is_backup, secret_enc, status_changed_at, policy, "
-                       "template) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"),
+        QStringLiteral(
+            "INSERT INTO keys (id, display_id, hash, name, project_id, environment_id, owner, tags, metadata, "
+            "status, created_at, expires_at, parent_id, is_backup, secret_enc, status_changed_at, policy, "
+            "template) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"),
         {*id, displayId, hash, spec.name.trimmed(), *pid, env->id, spec.owner,
          QString::fromUtf8(QJsonDocument(QJsonArray::fromStringList(tags)).toJson(QJsonDocument::Compact)),
          QString::fromUtf8(QJsonDocument(spec.metadata).toJson(QJsonDocument::Compact)),
          storedStatus(KeyStatus::Active), now, sql::nullableTime(expiresAt),
-         parentId.isEmpty() ? QVariant(QMetaType::fromType<QString>()) : QVariant(parentId), spec.backup ? 1 : 0, sealed,
-         now, spec.policy.toJsonText(),
+         parentId.isEmpty() ? QVariant(QMetaType::fromType<QString>()) : QVariant(parentId), spec.backup ? 1 : 0,
+         sealed, now, spec.policy.toJsonText(),
          spec.policyTemplate.isEmpty() ? QVariant(QMetaType::fromType<QString>()) : QVariant(spec.policyTemplate)},
         QStringLiteral("store the new key"));
     if (!ins)
         return ins.error();
     for (qint64 sid : serviceIds) {
-        if (auto r = sql::exec(m_vault->db(), QStringLiteral("INSERT INTO key_services (key_id, service_id) VALUES (?, ?)"),
-                               {*id, sid}, QStringLiteral("bind the key to its services"));
+        if (auto r =
+                sql::exec(m_vault->db(), QStringLiteral("INSERT INTO key_services (key_id, service_id) VALUES (?, ?)"),
+                          {*id, sid}, QStringLiteral("bind the key to its services"));
             !r)
             return r.error();
     }
     for (const QString& d : deps) {
         if (auto r = sql::exec(m_vault->db(),
-                               QStringLiteral("INSERT INTO key_dependencies (key_id, depends_on) VALUES (?, ?)"), {*id, d},
-                               QStringLiteral("record the key's dependencies"));
+                               QStringLiteral("INSERT INTO key_dependencies (key_id, depends_on) VALUES (?, ?)"),
+                               {*id, d}, QStringLiteral("record the key's dependencies"));
             !r)
             return r.error();
     }
@@ -533,8 +538,8 @@ Result<QList<KeyRecord>> LocalVault::queryKeys(const QString& where, const QVari
         KeyRecord k = keyFromRow(*q);
         // The grace period is part of the effective status; it is inherited, so resolve it (cached per scope).
         if (k.expiresAt != 0) {
-            auto eff = m_policies.effective(q->value(26).toLongLong(), q->value(27).toLongLong(), k.policyTemplate,
-                                            k.policy);
+            auto eff =
+                m_policies.effective(q->value(26).toLongLong(), q->value(27).toLongLong(), k.policyTemplate, k.policy);
             if (eff)
                 k.graceMs = eff->graceMs.value_or(0);
         }
@@ -578,7 +583,9 @@ Result<QList<KeyRecord>> LocalVault::keys(const KeyFilter& filter)
         where << QStringLiteral("(k.name LIKE ? ESCAPE '\\' OR k.display_id LIKE ? ESCAPE '\\' OR k.owner LIKE ? "
                                 "ESCAPE '\\' OR k.tags LIKE ? ESCAPE '\\' OR k.id = ?)");
         QString pattern = filter.text;
-        pattern.replace(u'\\', QStringLiteral("\\\\")).replace(u'%', QStringLiteral("\\%")).replace(u'_', QStringLiteral("\\_"));
+        pattern.replace(u'\\', QStringLiteral("\\\\"))
+            .replace(u'%', QStringLiteral("\\%"))
+            .replace(u'_', QStringLiteral("\\_"));
         pattern = u'%' + pattern + u'%';
         binds << pattern << pattern << pattern << pattern << filter.text;
     }
@@ -619,9 +626,10 @@ Result<KeyRecord> LocalVault::changeStatus(const QString& ref, KeyStatus to, con
 
     const qint64 now = m_clock.nowMs();
     sql::Transaction tx(m_vault->db());
-    auto upd = sql::exec(m_vault->db(),
-                         QStringLiteral("UPDATE keys SET status = ?, status_reason = ?, status_changed_at = ? WHERE id = ?"),
-                         {storedStatus(to), reason.trimmed(), now, current->id}, QStringLiteral("update the key"));
+    auto upd =
+        sql::exec(m_vault->db(),
+                  QStringLiteral("UPDATE keys SET status = ?, status_reason = ?, status_changed_at = ? WHERE id = ?"),
+                  {storedStatus(to), reason.trimmed(), now, current->id}, QStringLiteral("update the key"));
     if (!upd)
         return upd.error();
     if (auto s = audit(action, current->id, reason.trimmed(),
@@ -666,8 +674,9 @@ Result<RevocationPlan> LocalVault::planRevocation(const QStringList& refs, bool 
         // The whole graph in two queries, then a breadth-first walk: a cascade over 100,000 keys must not
         // issue 100,000 queries.
         QHash<QString, QStringList> dependents;
-        auto children = sql::exec(m_vault->db(), QStringLiteral("SELECT id, parent_id FROM keys WHERE parent_id IS NOT NULL"),
-                                  {}, QStringLiteral("read the key hierarchy"));
+        auto children =
+            sql::exec(m_vault->db(), QStringLiteral("SELECT id, parent_id FROM keys WHERE parent_id IS NOT NULL"), {},
+                      QStringLiteral("read the key hierarchy"));
         if (!children)
             return children.error();
         QHash<QString, QStringList> childrenOf;
@@ -713,8 +722,8 @@ Result<RevocationPlan> LocalVault::planRevocation(const QStringList& refs, bool 
     }
     for (const QString& id : queue) {
         const KeyRecord& k = records[id];
-        plan.entries.append({id, k.displayId, k.name, k.project, k.environment, relation.value(id),
-                             k.status == KeyStatus::Revoked});
+        plan.entries.append(
+            {id, k.displayId, k.name, k.project, k.environment, relation.value(id), k.status == KeyStatus::Revoked});
     }
     return plan;
 }
@@ -746,7 +755,8 @@ Result<RevocationPlan> LocalVault::revokeKeys(const RevocationRequest& request)
         QJsonObject details{{"displayId", e.displayId}, {"relation", e.relation}};
         if (request.cascade)
             details.insert("cascade", true);
-        if (auto s = audit(QStringLiteral("key.revoke"), e.keyId, request.reason.trimmed(), details, request.incidentId);
+        if (auto s =
+                audit(QStringLiteral("key.revoke"), e.keyId, request.reason.trimmed(), details, request.incidentId);
             !s)
             return s.error();
         revoked << e.keyId;

@@ -4,8 +4,8 @@
 #include "audit/AuditLog.h"
 #include "storage/PolicyStore.h"
 #include "storage/Vault.h"
-#include "verify/VerificationEngine.h"
 #include "util/Clock.h"
+#include "verify/VerificationEngine.h"
 
 #include <memory>
 

@@ -16,12 +16,13 @@ constexpr qint64 kDefaultOverlapMs = 24 * 3600 * 1000ll;
 Status LocalVault::recordHistory(const QString& keyId, const QString& event, qint64 oldExpiresAt, qint64 newExpiresAt,
                                  const QJsonObject& details)
 {
-    auto q = sql::exec(m_vault->db(),
-                       QStringLiteral("INSERT INTO expiration_history (key_id, ts, event, old_expires_at, new_expires_at, "
-                                      "actor, details) VALUES (?, ?, ?, ?, ?, ?, ?)"),
-                       {keyId, m_clock.nowMs(), event, sql::nullableTime(oldExpiresAt), sql::nullableTime(newExpiresAt),
-                        m_actor, QString::fromUtf8(QJsonDocument(details).toJson(QJsonDocument::Compact))},
-                       QStringLiteral("record the key's expiration history"));
+    auto q =
+        sql::exec(m_vault->db(),
+                  QStringLiteral("INSERT INTO expiration_history (key_id, ts, event, old_expires_at, new_expires_at, "
+                                 "actor, details) VALUES (?, ?, ?, ?, ?, ?, ?)"),
+                  {keyId, m_clock.nowMs(), event, sql::nullableTime(oldExpiresAt), sql::nullableTime(newExpiresAt),
+                   m_actor, QString::fromUtf8(QJsonDocument(details).toJson(QJsonDocument::Compact))},
+                  QStringLiteral("record the key's expiration history"));
     if (!q)
         return q.error();
     return {};
@@ -96,8 +97,7 @@ Result<IssuedKey> LocalVault::rotate(const KeyRecord& old, qint64 overlapMs, boo
         reloadEngine();
         return e;
     };
-    for (const auto& [statement, binds] :
-         QList<QPair<QString, QVariantList>>{
+    for (const auto& [statement, binds] : QList<QPair<QString, QVariantList>>{
              {QStringLiteral("UPDATE keys SET status = 'rotating', expires_at = ?, successor_id = ?, rotated_at = ?, "
                              "status_changed_at = ?, status_reason = ? WHERE id = ?"),
               {oldEnd, newId, now, now, automatic ? QStringLiteral("automatic rotation") : QStringLiteral("rotated"),
@@ -181,18 +181,19 @@ Result<RenewalOutcome> LocalVault::renewKey(const QString& ref, qint64 extendMs,
     if (k->status == KeyStatus::Revoked)
         return Error::conflict(QStringLiteral("Key %1 is revoked; revocation is final").arg(k->displayId));
     if (!k->successorId.isEmpty())
-        return Error::conflict(QStringLiteral("Key %1 was rotated; renew its successor %2").arg(k->displayId, k->successorId));
+        return Error::conflict(
+            QStringLiteral("Key %1 was rotated; renew its successor %2").arg(k->displayId, k->successorId));
     auto eff = effectivePolicy(k->id);
     if (!eff)
         return eff.error();
     sql::Transaction tx(m_vault->db());
     RenewalOutcome out;
     if (eff->renewalRequiresApproval.value_or(false)) {
-        auto q = sql::exec(m_vault->db(),
-                           QStringLiteral("INSERT INTO renewal_requests (key_id, requested_by, requested_at, extend_ms, "
-                                          "status, reason) VALUES (?, ?, ?, ?, 'pending', ?)"),
-                           {k->id, m_actor, m_clock.nowMs(), extendMs, reason},
-                           QStringLiteral("file the renewal request"));
+        auto q =
+            sql::exec(m_vault->db(),
+                      QStringLiteral("INSERT INTO renewal_requests (key_id, requested_by, requested_at, extend_ms, "
+                                     "status, reason) VALUES (?, ?, ?, ?, 'pending', ?)"),
+                      {k->id, m_actor, m_clock.nowMs(), extendMs, reason}, QStringLiteral("file the renewal request"));
         if (!q)
             return q.error();
         out.requestId = q->lastInsertId().toLongLong();
@@ -260,12 +261,12 @@ Result<RenewalOutcome> LocalVault::decideRenewal(qint64 requestId, bool approve,
     if (!k)
         return k.error();
     sql::Transaction tx(m_vault->db());
-    auto q = sql::exec(m_vault->db(),
-                       QStringLiteral("UPDATE renewal_requests SET status = ?, decided_by = ?, decided_at = ? "
-                                      "WHERE id = ? AND status = 'pending'"),
-                       {approve ? QStringLiteral("approved") : QStringLiteral("denied"), m_actor, m_clock.nowMs(),
-                        requestId},
-                       QStringLiteral("decide the renewal request"));
+    auto q = sql::exec(
+        m_vault->db(),
+        QStringLiteral("UPDATE renewal_requests SET status = ?, decided_by = ?, decided_at = ? "
+                       "WHERE id = ? AND status = 'pending'"),
+        {approve ? QStringLiteral("approved") : QStringLiteral("denied"), m_actor, m_clock.nowMs(), requestId},
+        QStringLiteral("decide the renewal request"));
     if (!q)
         return q.error();
     RenewalOutcome out;
@@ -279,7 +280,8 @@ Result<RenewalOutcome> LocalVault::decideRenewal(qint64 requestId, bool approve,
         out = *r;
     } else {
         out.status = QStringLiteral("denied");
-        if (auto s = audit(QStringLiteral("key.renewal.deny"), k->id, reason, QJsonObject{{"requestId", requestId}}); !s)
+        if (auto s = audit(QStringLiteral("key.renewal.deny"), k->id, reason, QJsonObject{{"requestId", requestId}});
+            !s)
             return s.error();
         if (auto s = recordHistory(k->id, QStringLiteral("renewal-denied"), k->expiresAt, 0,
                                    QJsonObject{{"requestId", requestId}});
@@ -348,8 +350,8 @@ Result<MaintenanceReport> LocalVault::runMaintenance()
             continue;
         auto r = rotate(k, eff->rotationOverlapMs.value_or(kDefaultOverlapMs), true);
         if (!r)
-            return Error(r.error().code, QStringLiteral("Automatic rotation of %1 failed: %2").arg(k.displayId,
-                                                                                                  r.errorMessage()));
+            return Error(r.error().code,
+                         QStringLiteral("Automatic rotation of %1 failed: %2").arg(k.displayId, r.errorMessage()));
         report.rotated << k.id;
         report.successors << r->key.id;
     }

@@ -30,12 +30,12 @@ Result<Backend::IssuedOperator> LocalVault::createOperator(const QString& name, 
     const QString display = KeyFormat::displayIdOf(token->view());
     const qint64 now = m_clock.nowMs();
     sql::Transaction tx(m_vault->db());
-    auto q = sql::exec(m_vault->db(),
-                       QStringLiteral("INSERT INTO operators (name, role, token_hash, token_display, created_at) "
-                                      "VALUES (?, ?, ?, ?, ?)"),
-                       {name, toString(role), QByteArray(reinterpret_cast<const char*>(d.data()), int(d.size())),
-                        display, now},
-                       QStringLiteral("create operator %1").arg(name));
+    auto q = sql::exec(
+        m_vault->db(),
+        QStringLiteral("INSERT INTO operators (name, role, token_hash, token_display, created_at) "
+                       "VALUES (?, ?, ?, ?, ?)"),
+        {name, toString(role), QByteArray(reinterpret_cast<const char*>(d.data()), int(d.size())), display, now},
+        QStringLiteral("create operator %1").arg(name));
     if (!q)
         return q.error();
     if (auto s = audit(QStringLiteral("operator.create"), name, {},
@@ -57,7 +57,8 @@ Result<QList<Operator>> LocalVault::operators()
         return q.error();
     QList<Operator> out;
     while (q->next())
-        out.append({q->value(0).toString(), operatorRoleFromString(q->value(1).toString()).value_or(OperatorRole::Auditor),
+        out.append({q->value(0).toString(),
+                    operatorRoleFromString(q->value(1).toString()).value_or(OperatorRole::Auditor),
                     q->value(2).toLongLong(), q->value(3).toLongLong(), q->value(4).toString()});
     return out;
 }
@@ -96,7 +97,8 @@ Result<Operator> LocalVault::authenticateOperator(QByteArrayView token)
         return q.error();
     if (!q->next() || !q->value(3).isNull())
         return Error::unauthorized(QStringLiteral("Unknown or revoked operator token"));
-    return Operator{q->value(0).toString(), operatorRoleFromString(q->value(1).toString()).value_or(OperatorRole::Verifier),
+    return Operator{q->value(0).toString(),
+                    operatorRoleFromString(q->value(1).toString()).value_or(OperatorRole::Verifier),
                     q->value(2).toLongLong(), 0, q->value(4).toString()};
 }
 

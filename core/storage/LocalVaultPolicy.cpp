@@ -62,13 +62,14 @@ Status LocalVault::applyPolicy(const PolicyTarget& target, const std::optional<Q
         auto pid = projectId(target.project);
         if (!pid)
             return pid.error();
-        auto q = sql::exec(m_vault->db(), QStringLiteral("SELECT id FROM environments WHERE project_id = ? AND name = ?"),
-                           {*pid, target.environment}, QStringLiteral("look up environment"));
+        auto q =
+            sql::exec(m_vault->db(), QStringLiteral("SELECT id FROM environments WHERE project_id = ? AND name = ?"),
+                      {*pid, target.environment}, QStringLiteral("look up environment"));
         if (!q)
             return q.error();
         if (!q->next())
-            return Error::notFound(
-                QStringLiteral("Environment \"%1\" does not exist in project \"%2\"").arg(target.environment, target.project));
+            return Error::notFound(QStringLiteral("Environment \"%1\" does not exist in project \"%2\"")
+                                       .arg(target.environment, target.project));
         if (auto s = m_policies.setScope(PolicyStore::environmentScope(q->value(0).toLongLong()), templateName, policy);
             !s)
             return s;
@@ -82,10 +83,10 @@ Status LocalVault::applyPolicy(const PolicyTarget& target, const std::optional<Q
         if (k->status == KeyStatus::Revoked)
             return Error::conflict(QStringLiteral("Key %1 is revoked").arg(k->displayId));
         const QString tmpl = templateName ? *templateName : k->policyTemplate;
-        auto q = sql::exec(m_vault->db(), QStringLiteral("UPDATE keys SET policy = ?, template = ? WHERE id = ?"),
-                           {policy.toJsonText(), tmpl.isEmpty() ? QVariant(QMetaType::fromType<QString>()) : QVariant(tmpl),
-                            k->id},
-                           QStringLiteral("update the key's policy"));
+        auto q = sql::exec(
+            m_vault->db(), QStringLiteral("UPDATE keys SET policy = ?, template = ? WHERE id = ?"),
+            {policy.toJsonText(), tmpl.isEmpty() ? QVariant(QMetaType::fromType<QString>()) : QVariant(tmpl), k->id},
+            QStringLiteral("update the key's policy"));
         if (!q)
             return q.error();
         auditTarget = k->id;
@@ -113,8 +114,8 @@ Result<KeyPolicy> LocalVault::effectivePolicy(const QString& ref)
     if (!id)
         return id.error();
     auto q = sql::exec(m_vault->db(),
-                       QStringLiteral("SELECT project_id, environment_id, template, policy FROM keys WHERE id = ?"), {*id},
-                       QStringLiteral("read the key's policy"));
+                       QStringLiteral("SELECT project_id, environment_id, template, policy FROM keys WHERE id = ?"),
+                       {*id}, QStringLiteral("read the key's policy"));
     if (!q)
         return q.error();
     if (!q->next())

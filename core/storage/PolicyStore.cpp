@@ -17,8 +17,8 @@ Status validateName(const QString& what, const QString& name)
 {
     static const QRegularExpression re(QStringLiteral("^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$"));
     if (!re.match(name).hasMatch())
-        return Error::invalid(QStringLiteral("%1 name \"%2\" is not allowed: use 1-64 letters, digits, '.', '_' or '-'")
-                                  .arg(what, name));
+        return Error::invalid(
+            QStringLiteral("%1 name \"%2\" is not allowed: use 1-64 letters, digits, '.', '_' or '-'").arg(what, name));
     return {};
 }
 
@@ -32,13 +32,14 @@ Result<PolicyTemplate> PolicyStore::saveTemplate(const PolicyTemplate& t, qint64
         return s.error();
     if (auto s = checkRoles(t.policy); !s)
         return s.error();
-    auto q = sql::exec(m_db,
-                       QStringLiteral("INSERT INTO policy_templates (name, description, policy, created_at, updated_at) "
-                                      "VALUES (?, ?, ?, ?, ?) ON CONFLICT (name) DO UPDATE SET "
-                                      "description = excluded.description, policy = excluded.policy, "
-                                      "updated_at = excluded.updated_at"),
-                       {t.name, t.description, t.policy.toJsonText(), now, now},
-                       QStringLiteral("save policy template %1").arg(t.name));
+    auto q =
+        sql::exec(m_db,
+                  QStringLiteral("INSERT INTO policy_templates (name, description, policy, created_at, updated_at) "
+                                 "VALUES (?, ?, ?, ?, ?) ON CONFLICT (name) DO UPDATE SET "
+                                 "description = excluded.description, policy = excluded.policy, "
+                                 "updated_at = excluded.updated_at"),
+                  {t.name, t.description, t.policy.toJsonText(), now, now},
+                  QStringLiteral("save policy template %1").arg(t.name));
     if (!q)
         return q.error();
     invalidate();
@@ -57,10 +58,10 @@ Result<QList<PolicyTemplate>> PolicyStore::templates()
     while (q->next()) {
         auto p = KeyPolicy::fromJsonText(q->value(2).toString());
         if (!p)
-            return Error::storage(QStringLiteral("Policy template %1 is damaged: %2")
-                                      .arg(q->value(0).toString(), p.errorMessage()));
-        out.append({q->value(0).toString(), q->value(1).toString(), *p, q->value(3).toLongLong(),
-                    q->value(4).toLongLong()});
+            return Error::storage(
+                QStringLiteral("Policy template %1 is damaged: %2").arg(q->value(0).toString(), p.errorMessage()));
+        out.append(
+            {q->value(0).toString(), q->value(1).toString(), *p, q->value(3).toLongLong(), q->value(4).toLongLong()});
     }
     return out;
 }
@@ -94,13 +95,13 @@ Status PolicyStore::setScope(const QString& scope, const std::optional<QString>&
     if (!tmpl.isEmpty())
         if (auto t = findTemplate(tmpl); !t)
             return t.error();
-    auto q = sql::exec(m_db,
-                       QStringLiteral("INSERT INTO policy_scopes (scope, template, policy) VALUES (?, ?, ?) "
-                                      "ON CONFLICT (scope) DO UPDATE SET template = excluded.template, "
-                                      "policy = excluded.policy"),
-                       {scope, tmpl.isEmpty() ? QVariant(QMetaType::fromType<QString>()) : QVariant(tmpl),
-                        policy.toJsonText()},
-                       QStringLiteral("save the policy of %1").arg(scope));
+    auto q = sql::exec(
+        m_db,
+        QStringLiteral("INSERT INTO policy_scopes (scope, template, policy) VALUES (?, ?, ?) "
+                       "ON CONFLICT (scope) DO UPDATE SET template = excluded.template, "
+                       "policy = excluded.policy"),
+        {scope, tmpl.isEmpty() ? QVariant(QMetaType::fromType<QString>()) : QVariant(tmpl), policy.toJsonText()},
+        QStringLiteral("save the policy of %1").arg(scope));
     if (!q)
         return q.error();
     invalidate();
@@ -129,14 +130,14 @@ Result<Role> PolicyStore::saveRole(const Role& role, qint64 now)
         return Error::invalid(QStringLiteral("A role needs at least one permission"));
     if (auto p = PermissionSet::parse(role.permissions); !p)
         return p.error();
-    auto q = sql::exec(m_db,
-                       QStringLiteral("INSERT INTO roles (name, permissions, created_at) VALUES (?, ?, ?) "
-                                      "ON CONFLICT (name) DO UPDATE SET permissions = excluded.permissions"),
-                       {role.name,
-                        QString::fromUtf8(QJsonDocument(QJsonArray::fromStringList(role.permissions)).toJson(
-                            QJsonDocument::Compact)),
-                        now},
-                       QStringLiteral("save role %1").arg(role.name));
+    auto q = sql::exec(
+        m_db,
+        QStringLiteral("INSERT INTO roles (name, permissions, created_at) VALUES (?, ?, ?) "
+                       "ON CONFLICT (name) DO UPDATE SET permissions = excluded.permissions"),
+        {role.name,
+         QString::fromUtf8(QJsonDocument(QJsonArray::fromStringList(role.permissions)).toJson(QJsonDocument::Compact)),
+         now},
+        QStringLiteral("save role %1").arg(role.name));
     if (!q)
         return q.error();
     m_rolesLoaded = false;

@@ -14,8 +14,7 @@ Error error(const QSqlQuery& query, const QString& what);
 Error error(const QSqlDatabase& db, const QString& what);
 
 // Prepares and runs a statement with positional bindings; the error names `what` failed.
-Result<QSqlQuery> exec(QSqlDatabase& db, const QString& statement, const QVariantList& bindings,
-                       const QString& what);
+Result<QSqlQuery> exec(QSqlDatabase& db, const QString& statement, const QVariantList& bindings, const QString& what);
 
 // A transaction that rolls back unless committed: every mutation of the vault is all-or-nothing.
 // Nested use on the same connection becomes a SAVEPOINT, so an operation that is a transaction on its own

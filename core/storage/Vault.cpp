@@ -210,7 +210,8 @@ Result<std::unique_ptr<Vault>> Vault::open(const QString& path, const SecureByte
 {
     const QFileInfo info(path);
     if (!info.exists())
-        return Error::notFound(QStringLiteral("No vault at %1 (create one with: kwctl --vault %1 vault init)").arg(path));
+        return Error::notFound(
+            QStringLiteral("No vault at %1 (create one with: kwctl --vault %1 vault init)").arg(path));
     if (!info.isFile() || !info.isReadable())
         return Error::io(QStringLiteral("%1 is not a readable file").arg(path));
     if (!looksLikeSqlite(path))
@@ -257,8 +258,8 @@ Status Vault::unlock(const SecureBytes& passphrase)
         return kdf.error();
     auto kek = crypto::argon2id(passphrase, *kdf);
     if (!kek)
-        return Error::storage(QStringLiteral("The vault's key-derivation settings are invalid: %1")
-                                  .arg(kek.errorMessage()));
+        return Error::storage(
+            QStringLiteral("The vault's key-derivation settings are invalid: %1").arg(kek.errorMessage()));
     auto dek = crypto::aeadDecrypt(*kek, *wrapped, dekContext(m_vaultId));
     if (!dek)
         return Error::unauthorized(QStringLiteral("Wrong passphrase for the vault %1").arg(m_path));
@@ -348,8 +349,9 @@ Result<QByteArray> Vault::readMeta(const QString& name)
 
 Status Vault::writeMeta(const QString& name, const QByteArray& value)
 {
-    auto q = sql::exec(m_db, QStringLiteral("INSERT INTO meta (name, value) VALUES (?, ?) "
-                                            "ON CONFLICT (name) DO UPDATE SET value = excluded.value"),
+    auto q = sql::exec(m_db,
+                       QStringLiteral("INSERT INTO meta (name, value) VALUES (?, ?) "
+                                      "ON CONFLICT (name) DO UPDATE SET value = excluded.value"),
                        {name, value}, QStringLiteral("write the vault header"));
     if (!q)
         return q.error();

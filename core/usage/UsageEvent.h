@@ -11,9 +11,9 @@ struct UsageEvent {
     QString keyId;   // empty: the presented key was malformed or unknown
     QString project; // empty with keyId
     QString service;
-    QString clientIp; // as presented; the recorder anonymises it according to the privacy setting
-    QString code;     // VerifyCode spelling, e.g. "VALID", "RATE_LIMITED"
-    qint64 cost = 0;  // units consumed (0 for rejected attempts: a rejection costs nothing)
+    QString clientIp;        // as presented; the recorder anonymises it according to the privacy setting
+    QString code;            // VerifyCode spelling, e.g. "VALID", "RATE_LIMITED"
+    qint64 cost = 0;         // units consumed (0 for rejected attempts: a rejection costs nothing)
     qint64 amountMicros = 0; // cost x the service's unit price, in millionths of the currency unit
     int upstreamStatus = 0;  // gateway reports only: HTTP status of the upstream answer (0: unknown)
     qint64 latencyUs = -1;   // gateway reports only (-1: unknown)

@@ -156,7 +156,8 @@ Result<QList<TopEntry>> UsageQuery::top(Scope scope, qint64 fromMs, qint64 toMs,
         return s.error();
     QHash<QString, TopEntry> byId;
     const QString statement = QStringLiteral(
-        "SELECT scope_id, SUM(CASE WHEN code <> 'REPORTED' THEN requests ELSE 0 END), SUM(CASE WHEN code = 'VALID' THEN requests ELSE 0 END), SUM(cost), "
+        "SELECT scope_id, SUM(CASE WHEN code <> 'REPORTED' THEN requests ELSE 0 END), SUM(CASE WHEN code = 'VALID' "
+        "THEN requests ELSE 0 END), SUM(cost), "
         "SUM(amount_micros), SUM(errors) FROM usage_rollups WHERE granularity = ? AND scope = ? AND bucket >= ? "
         "AND bucket < ? GROUP BY scope_id");
     for (const Segment& seg : plan(fromMs, toMs)) {

@@ -11,14 +11,14 @@ namespace kw {
 // What went wrong, phrased for the person who has to act on it.
 struct Error {
     enum class Code {
-        Invalid,       // malformed input: a key string, a duration, a name, a request body
-        NotFound,      // the named thing does not exist
-        Conflict,      // the operation does not fit the current state (e.g. resume a revoked key)
-        Unauthorized,  // wrong passphrase / credential
-        Forbidden,     // the actor's role does not allow it
-        Storage,       // the vault file or database failed
-        Crypto,        // a cryptographic primitive failed or detected tampering
-        Io,            // files, network
+        Invalid,      // malformed input: a key string, a duration, a name, a request body
+        NotFound,     // the named thing does not exist
+        Conflict,     // the operation does not fit the current state (e.g. resume a revoked key)
+        Unauthorized, // wrong passphrase / credential
+        Forbidden,    // the actor's role does not allow it
+        Storage,      // the vault file or database failed
+        Crypto,       // a cryptographic primitive failed or detected tampering
+        Io,           // files, network
         Internal,
     };
     Code code = Code::Internal;

@@ -24,7 +24,10 @@ SecureBytes SecureBytes::fromString(QString& source)
     return adopt(utf8);
 }
 
-SecureBytes::~SecureBytes() { wipe(); }
+SecureBytes::~SecureBytes()
+{
+    wipe();
+}
 
 SecureBytes::SecureBytes(SecureBytes&& other) noexcept : m_bytes(std::exchange(other.m_bytes, QByteArray())) {}
 
@@ -37,7 +40,10 @@ SecureBytes& SecureBytes::operator=(SecureBytes&& other) noexcept
     return *this;
 }
 
-void SecureBytes::wipe() { secureWipe(m_bytes); }
+void SecureBytes::wipe()
+{
+    secureWipe(m_bytes);
+}
 
 bool operator==(const SecureBytes& a, const SecureBytes& b)
 {

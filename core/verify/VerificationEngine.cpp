@@ -91,7 +91,8 @@ std::shared_ptr<VerificationEngine::KeyState> VerificationEngine::build(const Ke
         }
     }
     if (p.hours || p.days) {
-        auto w = TimeWindow::parse(p.hours.value_or(QString()), p.days.value_or(QString()), p.timeZone.value_or(QString()));
+        auto w =
+            TimeWindow::parse(p.hours.value_or(QString()), p.days.value_or(QString()), p.timeZone.value_or(QString()));
         if (w) {
             s->window = std::move(*w);
             s->checkWindow = true;
@@ -296,11 +297,11 @@ VerifyResult VerificationEngine::verify(QByteArrayView secret, const VerifyConte
         return reject(VerifyCode::WrongEnvironment,
                       QStringLiteral("The key belongs to environment %1").arg(k.environment));
     if (!k.services.isEmpty() && !k.services.contains(context.service))
-        return reject(VerifyCode::WrongService, context.service.isEmpty()
-                                                    ? QStringLiteral("The key is restricted to named services; the "
-                                                                     "request names none")
-                                                    : QStringLiteral("The key is not valid for service %1")
-                                                          .arg(context.service));
+        return reject(VerifyCode::WrongService,
+                      context.service.isEmpty()
+                          ? QStringLiteral("The key is restricted to named services; the "
+                                           "request names none")
+                          : QStringLiteral("The key is not valid for service %1").arg(context.service));
     if (k.checkIps) {
         const auto ip = IpAddress::parse(QStringView(context.clientIp));
         if (!ip || !k.ips.permits(*ip))

@@ -28,8 +28,8 @@
 namespace {
 
 // KW_BENCH_VERIFY_KEYS overrides the number of keys, e.g. for a short profiling run under callgrind.
-const int kKeys = qEnvironmentVariableIsSet("KW_BENCH_VERIFY_KEYS") ? qEnvironmentVariableIntValue("KW_BENCH_VERIFY_KEYS")
-                                                                      : 100'000;
+const int kKeys =
+    qEnvironmentVariableIsSet("KW_BENCH_VERIFY_KEYS") ? qEnvironmentVariableIntValue("KW_BENCH_VERIFY_KEYS") : 100'000;
 constexpr int kSequence = 1 << 16; // pre-drawn random key order, so drawing is not measured
 constexpr qint64 kFlushEvery = 1 << 20;
 

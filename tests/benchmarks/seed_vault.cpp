@@ -55,8 +55,8 @@ int main(int argc, char* argv[])
     kw::crypto::KdfParams kdf;
     kdf.memoryKiB = kw::crypto::KdfParams::kMinMemoryKiB;
     kdf.iterations = 1;
-    auto vault = kw::Vault::create(out.filePath(QStringLiteral("vault.kwvault")), kw::SecureBytes(pass.constData(),
-                                   std::size_t(pass.size())), {kdf});
+    auto vault = kw::Vault::create(out.filePath(QStringLiteral("vault.kwvault")),
+                                   kw::SecureBytes(pass.constData(), std::size_t(pass.size())), {kdf});
     if (!vault) {
         std::fprintf(stderr, "seed_vault: %s\n", qPrintable(vault.errorMessage()));
         return 1;
