@@ -10,7 +10,7 @@ packages=(
     qt6-l10n-tools libqt6opengl6-dev libqt6sql6-sqlite libqt6svg6 qt6-qpa-plugins qtkeychain-qt6-dev
     libssl-dev libargon2-dev libcurl4-openssl-dev sqlite3
     # tests and benchmarks: real nginx, load generator, SMTP receiver, PDF text, headless X for screenshots
-    nginx wrk libbenchmark-dev python3 python3-aiosmtpd poppler-utils xvfb xauth imagemagick openssl
+    nginx wrk libbenchmark-dev python3 python3-aiosmtpd poppler-utils xvfb xauth imagemagick openssl curl
 )
 
 missing=()
