@@ -226,7 +226,7 @@ void TestVault::wrongPassphraseIsUnauthorizedAndChangesNothing()
     const QByteArray before = fileDigest(tv.path());
     QVERIFY(!before.isEmpty());
 
-    for (const char* wrong : {"correct horse battery stapl", "Correct horse battery staple", "x"}) {
+    for (const char* wrong : {"correct horse battery stapl", "Correct horse battery staple", "?wrong#1"}) {
         auto v = Vault::open(tv.path(), kwtest::passphrase(wrong));
         QVERIFY(!v);
         QCOMPARE(v.error().code, Error::Code::Unauthorized);
