@@ -434,13 +434,7 @@ void KeyServer::registerManagementRoutes()
             auto s = m_backend->usageSettings();
             if (!s)
                 return errorResponse(s.error());
-            const char* ip = s->ipPrivacy == kw::UsageRecorder::Settings::IpPrivacy::Full       ? "full"
-                             : s->ipPrivacy == kw::UsageRecorder::Settings::IpPrivacy::Truncate ? "truncate"
-                                                                                                : "drop";
-            return jsonResponse(
-                QJsonObject{{"rawRetention",
-                             s->rawRetentionMs == 0 ? QStringLiteral("0") : kw::Duration::format(s->rawRetentionMs)},
-                            {"ipPrivacy", QString::fromLatin1(ip)}});
+            return jsonResponse(kw::codec::toJson(*s));
         });
     });
     m_http.route("/v1/usage/settings", Method::Put, [this](const QHttpServerRequest& req) {

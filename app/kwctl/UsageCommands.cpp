@@ -2,6 +2,7 @@
 #include "Output.h"
 
 #include "policy/Duration.h"
+#include "remote/Codec.h"
 
 #include <QMap>
 
@@ -217,10 +218,10 @@ int settings(Cli& cli, const QStringList& argv)
     if (change)
         if (auto st = (*b)->setUsageSettings(s); !st)
             return cli.fail(st.error());
-    const QString ip = s.ipPrivacy == kw::UsageRecorder::Settings::IpPrivacy::Full       ? QStringLiteral("full")
-                       : s.ipPrivacy == kw::UsageRecorder::Settings::IpPrivacy::Truncate ? QStringLiteral("truncate")
-                                                                                         : QStringLiteral("drop");
-    const QString retention = s.rawRetentionMs == 0 ? QStringLiteral("0") : kw::Duration::format(s.rawRetentionMs);
+    // One spelling of the settings for people, scripts and the server: the codec's.
+    const QJsonObject shown = kw::codec::toJson(s);
+    const QString ip = shown.value("ipPrivacy").toString();
+    const QString retention = shown.value("rawRetention").toString();
     if (a.flag("json")) {
         printJson(cli.out(), QJsonObject{{"rawRetention", retention}, {"ipPrivacy", ip}});
         return Ok;
