@@ -20,12 +20,48 @@
 namespace kw {
 
 struct KeyFilter {
+    QString team; // keys of the projects of this team
     QString project;
     QString environment;
+    QString service;                 // keys bound to this service (of their project)
+    bool withoutService = false;     // keys bound to no service
     std::optional<KeyStatus> status; // effective status, so "expired" works
+    QString tag;                     // keys carrying exactly this tag
+    qint64 expiresBeforeMs = 0;      // when > 0: keys with an expiry at or before this time (not revoked)
+    std::optional<QString> parentId; // "" : keys without a parent; an id: the children of that key
     QString text;                    // substring of name, display id, owner or a tag
     int limit = 0;                   // 0: all
     int offset = 0;
+};
+
+// How many keys match a filter, grouped for the console's tree. Counted in the store, never by listing.
+enum class KeyGrouping {
+    Environment, // one row per (team, project, environment) that has matching keys
+    Service,     // one row per service of the filter's project/environment; service "" = bound to none
+};
+
+struct KeyCount {
+    QString team;
+    QString project;
+    QString environment;
+    QString service;
+    qint64 total = 0;
+    qint64 active = 0; // effective: active or rotating, not past expiry
+    qint64 expired = 0;
+    qint64 suspended = 0;
+    qint64 revoked = 0;
+};
+
+// The editable descriptive fields of a key; unset fields stay as they are. Rules and restrictions are
+// changed with applyPolicy on a key target.
+struct KeyUpdate {
+    std::optional<QString> name;
+    std::optional<QString> owner;
+    std::optional<QStringList> tags;
+    std::optional<QJsonObject> metadata;
+    std::optional<QStringList> services; // created on first use within the key's project
+    std::optional<QStringList> dependsOn;
+    bool isEmpty() const { return !name && !owner && !tags && !metadata && !services && !dependsOn; }
 };
 
 // The one interface through which the console and kwctl reach storage: implemented by the local vault
@@ -48,11 +84,17 @@ public:
     virtual Result<Environment> createEnvironment(const QString& project, const QString& name,
                                                   const QString& keyPrefix = {}) = 0;
     virtual Result<QList<Environment>> environments(const QString& project) = 0;
+    virtual Result<Service> createService(const QString& project, const QString& name) = 0;
+    virtual Result<QList<Service>> services(const QString& project) = 0;
 
     // Keys. A key reference is a key id or an unambiguous display id.
     virtual Result<IssuedKey> createKey(const KeySpec& spec) = 0;
     virtual Result<QList<KeyRecord>> keys(const KeyFilter& filter) = 0;
     virtual Result<KeyRecord> key(const QString& ref) = 0;
+    virtual Result<qint64> countKeys(const KeyFilter& filter) = 0; // limit and offset are ignored
+    virtual Result<QList<KeyCount>> keyCounts(const KeyFilter& filter, KeyGrouping grouping) = 0;
+    // Changes name, owner, tags, metadata, services or dependencies; audited with the changed field names.
+    virtual Result<KeyRecord> updateKey(const QString& ref, const KeyUpdate& update, const QString& reason) = 0;
     virtual Result<KeyRecord> suspendKey(const QString& ref, const QString& reason) = 0;
     virtual Result<KeyRecord> resumeKey(const QString& ref, const QString& reason) = 0;
     virtual Result<RevocationPlan> planRevocation(const QStringList& refs, bool cascade) = 0;

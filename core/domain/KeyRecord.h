@@ -36,7 +36,8 @@ struct KeyRecord {
     QString successorId;    // set once rotated
     QString predecessorId;
     qint64 usesConsumed = 0;
-    qint64 graceMs = 0; // effective grace period, for effectiveStatus
+    qint64 graceMs = 0;    // effective grace period, for effectiveStatus
+    qint64 childCount = 0; // keys whose parent is this key
     bool inGrace(qint64 nowMs) const { return expiresAt != 0 && nowMs >= expiresAt && nowMs < expiresAt + graceMs; }
 
     // Stored state combined with the clock: an active key past its expiry is expired.
