@@ -5,7 +5,7 @@
 
 namespace kw {
 namespace {
-Error pending() { return Error::internal(QStringLiteral("not implemented on this branch yet")); }
+Error pending() { return Error{Error::Code::Internal, QStringLiteral("not implemented on this branch yet")}; }
 } // namespace
 
 Result<Service> LocalVault::createService(const QString&, const QString&) { return pending(); }

@@ -42,7 +42,7 @@ void Session::openLocal(const LocalSpec& spec, SecureBytes passphrase, QObject* 
     const LocalSpec s = spec;
     auto opened = session->m_host.open([s, secret]() -> Result<std::unique_ptr<Backend>> {
         const Clock& clock = s.clock ? *s.clock : Clock::system();
-        Result<std::unique_ptr<Vault>> vault = Error::internal(QStringLiteral("not opened"));
+        Result<std::unique_ptr<Vault>> vault = Error::io(QStringLiteral("The vault was not opened"));
         if (s.create) {
             Vault::CreateOptions options;
             if (s.fastKdf) {
