@@ -16,7 +16,15 @@
 #include <QTreeWidget>
 #include <QVBoxLayout>
 
+#include <algorithm>
+
 namespace kw::ui {
+
+namespace {
+
+constexpr qsizetype kMaxListed = 1000;
+
+} // namespace
 
 RevokeDialog::RevokeDialog(const QList<KeyRecord>& keys, QWidget* parent) : QDialog(parent), m_keys(keys)
 {
@@ -37,11 +45,13 @@ RevokeDialog::RevokeDialog(const QList<KeyRecord>& keys, QWidget* parent) : QDia
     m_list->setRootIsDecorated(false);
     m_list->setHeaderLabels({tr("Key"), tr("Name"), tr("Project / environment"), tr("Status")});
     const qint64 now = QDateTime::currentMSecsSinceEpoch();
-    for (const KeyRecord& k : keys) {
+    for (const KeyRecord& k : keys.mid(0, kMaxListed)) {
         auto* item = new QTreeWidgetItem(m_list, {k.displayId, k.name, k.project + u'/' + k.environment,
                                                   StatusStyle::text(StatusStyle::lookOf(k, now))});
         item->setIcon(3, StatusStyle::icon(StatusStyle::lookOf(k, now)));
     }
+    if (keys.size() > kMaxListed)
+        new QTreeWidgetItem(m_list, {tr("… and %n more", nullptr, int(keys.size() - kMaxListed))});
     m_list->header()->setSectionResizeMode(QHeaderView::ResizeToContents);
     m_list->setMaximumHeight(140);
 
@@ -145,7 +155,10 @@ QString RevokeDialog::expectedConfirmation() const
 void RevokeDialog::fillPlan(const RevocationPlan& plan, bool executed)
 {
     m_plan->clear();
-    for (const auto& e : plan.entries) {
+    // A cascade can reach 100,000 keys: list the first ones, count the rest (the label has the totals).
+    const qsizetype shown = std::min<qsizetype>(plan.entries.size(), kMaxListed);
+    for (qsizetype i = 0; i < shown; ++i) {
+        const auto& e = plan.entries[i];
         QString why = e.relation;
         if (e.alreadyRevoked)
             why = tr("%1 (already revoked)").arg(why);
@@ -155,6 +168,8 @@ void RevokeDialog::fillPlan(const RevocationPlan& plan, bool executed)
         if (executed || e.alreadyRevoked)
             item->setIcon(0, StatusStyle::icon(KeyLook::Revoked));
     }
+    if (plan.entries.size() > shown)
+        new QTreeWidgetItem(m_plan, {tr("… and %n more", nullptr, int(plan.entries.size() - shown))});
 }
 
 void RevokeDialog::setPlan(bool cascade, const Result<RevocationPlan>& plan)
