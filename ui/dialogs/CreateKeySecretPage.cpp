@@ -12,6 +12,7 @@ CreateKeySecretPage::CreateKeySecretPage(QWidget* parent) : QWizardPage(parent)
 {
     setObjectName(QStringLiteral("secretPage"));
     setTitle(tr("The new key's secret"));
+    setSubTitle(tr("Copy the secret to where it will be used, then confirm that you have stored it."));
     setFinalPage(true);
     m_intro = new QLabel(this);
     m_intro->setObjectName(QStringLiteral("createdLabel"));
@@ -36,6 +37,7 @@ void CreateKeySecretPage::setIssued(const KeyRecord& key, SecureBytes secret)
 {
     m_intro->setText(
         tr("Key %1 (\"%2\") was created in %3 / %4.").arg(key.displayId, key.name, key.project, key.environment));
+    m_secret->setRecoverable(key.recoverable);
     m_secret->setSecret(std::move(secret));
 }
 

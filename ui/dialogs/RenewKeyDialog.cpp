@@ -30,6 +30,7 @@ RenewKeyDialog::RenewKeyDialog(const KeyRecord& key, QWidget* parent) : QDialog(
     setObjectName(QStringLiteral("renewDialog"));
     setWindowTitle(tr("Renew Key %1").arg(key.displayId));
     setAttribute(Qt::WA_DeleteOnClose);
+    setMinimumWidth(520);
 
     auto* intro = new QLabel(
         key.expiresAt == 0

@@ -8,6 +8,7 @@
 #include <QDateTime>
 #include <QDialogButtonBox>
 #include <QFormLayout>
+#include <QHash>
 #include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
@@ -23,6 +24,21 @@ namespace kw::ui {
 namespace {
 
 constexpr qsizetype kMaxListed = 1000;
+
+// Core's relation ("selected", "child of <id>", "depends on <id>") in words, naming keys by display id.
+QString describeRelation(const QString& relation, const QHash<QString, QString>& displayIds)
+{
+    const auto name = [&](const QString& id) { return displayIds.value(id, id); };
+    static const QString childOf = QStringLiteral("child of ");
+    static const QString dependsOn = QStringLiteral("depends on ");
+    if (relation == QLatin1String("selected"))
+        return RevokeDialog::tr("selected");
+    if (relation.startsWith(childOf))
+        return RevokeDialog::tr("child of %1").arg(name(relation.mid(childOf.size())));
+    if (relation.startsWith(dependsOn))
+        return RevokeDialog::tr("depends on %1").arg(name(relation.mid(dependsOn.size())));
+    return relation;
+}
 
 } // namespace
 
@@ -157,9 +173,12 @@ void RevokeDialog::fillPlan(const RevocationPlan& plan, bool executed)
     m_plan->clear();
     // A cascade can reach 100,000 keys: list the first ones, count the rest (the label has the totals).
     const qsizetype shown = std::min<qsizetype>(plan.entries.size(), kMaxListed);
+    QHash<QString, QString> displayIds;
+    for (const auto& e : plan.entries)
+        displayIds.insert(e.keyId, e.displayId);
     for (qsizetype i = 0; i < shown; ++i) {
         const auto& e = plan.entries[i];
-        QString why = e.relation;
+        QString why = describeRelation(e.relation, displayIds);
         if (e.alreadyRevoked)
             why = tr("%1 (already revoked)").arg(why);
         else if (executed)

@@ -25,6 +25,7 @@ RotateKeyDialog::RotateKeyDialog(const KeyRecord& key, QWidget* parent) : QDialo
     setObjectName(QStringLiteral("rotateDialog"));
     setWindowTitle(tr("Rotate Key %1").arg(key.displayId));
     setAttribute(Qt::WA_DeleteOnClose);
+    setMinimumWidth(560);
 
     // Page 1: the overlap.
     auto* ask = new QWidget(this);
@@ -126,6 +127,7 @@ void RotateKeyDialog::showSecret(const KeyRecord& successor, SecureBytes secret)
     m_message->clearMessage();
     m_successor->setText(tr("%1 was rotated. Its successor is %2; the old key stays valid until its overlap ends.")
                              .arg(m_key.displayId, successor.displayId));
+    m_secret->setRecoverable(successor.recoverable);
     m_secret->setSecret(std::move(secret));
     m_pages->setCurrentIndex(1);
     m_rotate->setVisible(false);

@@ -19,6 +19,7 @@ StatusChangeDialog::StatusChangeDialog(Mode mode, const QList<KeyRecord>& keys, 
     setObjectName(suspend ? QStringLiteral("suspendDialog") : QStringLiteral("resumeDialog"));
     setWindowTitle(suspend ? tr("Suspend Keys") : tr("Resume Keys"));
     setAttribute(Qt::WA_DeleteOnClose);
+    setMinimumWidth(520);
 
     auto* intro =
         new QLabel(suspend ? tr("Suspend %n key(s): they are rejected until resumed.", nullptr, int(keys.size()))

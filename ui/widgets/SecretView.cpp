@@ -45,17 +45,17 @@ SecretView::SecretView(QWidget* parent) : QWidget(parent)
     m_stored->setEnabled(false);
     connect(m_stored, &QCheckBox::toggled, this, &SecretView::acknowledgedChanged);
 
-    auto* warning = new QLabel(tr("This is the only time the secret is shown. Store it in a safe place now: "
-                                  "KeyWarden keeps only a hash of it."),
-                               this);
-    warning->setWordWrap(true);
+    m_warning = new QLabel(this);
+    m_warning->setObjectName(QStringLiteral("secretWarning"));
+    m_warning->setWordWrap(true);
+    setRecoverable(false);
 
     auto* row = new QHBoxLayout;
     row->addWidget(m_field, 1);
     row->addWidget(m_copy);
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
-    layout->addWidget(warning);
+    layout->addWidget(m_warning);
     layout->addLayout(row);
     layout->addWidget(m_copyStatus);
     layout->addWidget(m_stored);
@@ -76,6 +76,14 @@ void SecretView::setSecret(SecureBytes secret)
     m_field->setCursorPosition(0);
     m_copy->setEnabled(!m_secret.isEmpty());
     m_stored->setEnabled(!m_secret.isEmpty());
+}
+
+void SecretView::setRecoverable(bool recoverable)
+{
+    m_warning->setText(recoverable ? tr("Store the secret in a safe place now. The key is recoverable: an "
+                                        "administrator can show its secret again, and that is audited.")
+                                   : tr("This is the only time the secret is shown. Store it in a safe place now: "
+                                        "KeyWarden keeps only a hash of it."));
 }
 
 bool SecretView::isAcknowledged() const

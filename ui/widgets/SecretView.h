@@ -22,6 +22,8 @@ public:
     ~SecretView() override;
 
     void setSecret(SecureBytes secret);
+    // A recoverable key's secret is kept encrypted and can be shown again: the warning says so.
+    void setRecoverable(bool recoverable);
     bool hasSecret() const { return !m_secret.isEmpty(); }
     bool isAcknowledged() const;
     void wipe();
@@ -42,6 +44,7 @@ private:
     QPushButton* m_copy = nullptr;
     QCheckBox* m_stored = nullptr;
     QLabel* m_copyStatus = nullptr;
+    QLabel* m_warning = nullptr;
 };
 
 } // namespace kw::ui
