@@ -101,9 +101,9 @@ void CreateKeySummaryPage::create(const KeySpec& spec)
         return;
     }
     m_creating = true;
-    keyWizard()->setCreating(true);
     message()->showInfo(tr("Creating the key…"));
-    emit completeChanged();
+    emit completeChanged(); // QWizard re-enables Back here: disable it (and Cancel) after
+    keyWizard()->setCreating(true);
     call([spec](Backend& b) { return b.createKey(spec); },
          [this](Result<IssuedKey> issued) {
              m_creating = false;
