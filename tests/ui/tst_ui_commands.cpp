@@ -424,11 +424,22 @@ private slots:
         QTRY_VERIFY(!field->text().isEmpty());
         const QString secret = field->text();
         QPointer<QWidget> guard(dialog);
+        QPointer<QWidget> revokeDialog(trigger(m_actions->revokeAction(), {key}, "revokeDialog"));
+        QVERIFY(revokeDialog);
+        QCOMPARE(m_actions->runningCommands().size(), 2);
         m_actions->setSession(nullptr); // the console locks
-        QTRY_COMPARE(finished.size(), 1);
-        // The rotation itself happened before the lock, and the command says so.
-        QVERIFY(finished.first().at(1).toString().startsWith(QLatin1String("Rotated")));
+        QTRY_COMPARE(finished.size(), 2);
+        // The rotation itself happened before the lock, and the command says so; the revocation did not.
+        QStringList outcomes;
+        for (const auto& f : finished)
+            outcomes << (f.at(0).toBool() ? QStringLiteral("ok: ") : QStringLiteral("failed: ")) + f.at(1).toString();
+        outcomes.sort();
+        QCOMPARE(outcomes.size(), 2);
+        QVERIFY2(outcomes.at(0).startsWith(QLatin1String("failed: ")), qPrintable(outcomes.join(u'|')));
+        QVERIFY2(outcomes.at(1).startsWith(QLatin1String("ok: Rotated")), qPrintable(outcomes.join(u'|')));
         QTRY_VERIFY(!guard);
+        QTRY_VERIFY(!revokeDialog);
+        QVERIFY(m_actions->runningCommands().isEmpty());
         QVERIFY(!anyWidgetShows(secret));
     }
 

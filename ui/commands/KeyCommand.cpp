@@ -43,8 +43,11 @@ void KeyCommand::cancel()
 
 void KeyCommand::doCancel()
 {
-    if (m_dialog)
-        m_dialog->close();
+    // Not close(): a dialog waiting for the backend refuses to close, and the answer will not come.
+    if (m_dialog) {
+        m_dialog->hide();
+        m_dialog->deleteLater();
+    }
 }
 
 void KeyCommand::finish(bool ok, const QString& message)

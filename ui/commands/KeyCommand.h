@@ -38,8 +38,8 @@ signals:
 
 protected:
     virtual void doStart() = 0;
-    // Closes the dialog without asking (the default closes dialog()); dialogs that hold a secret until the
-    // user confirms storing it are closed by force here.
+    // Closes the dialog without asking (the default hides and deletes dialog()); dialogs that hold a secret
+    // override this to wipe it first.
     virtual void doCancel();
     void finish(bool ok, const QString& message);
     // The command's dialog (deleted on close by the dialog itself; deleted with a running command).
