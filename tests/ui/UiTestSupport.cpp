@@ -19,7 +19,8 @@ std::unique_ptr<kw::ui::Session> waitFor(std::function<void(QObject*, kw::ui::Se
         else if (error)
             *error = result.errorMessage();
     });
-    QTest::qWaitFor([&] { return done; }, 30'000);
+    if (!QTest::qWaitFor([&] { return done; }, 30'000) && error)
+        *error = QStringLiteral("timed out");
     return std::unique_ptr<kw::ui::Session>(session);
 }
 

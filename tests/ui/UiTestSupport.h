@@ -22,7 +22,7 @@ auto runOn(kw::ui::Session& session, Work work)
 {
     auto future = session.host().run(std::move(work));
     future.waitForFinished();
-    return future.result();
+    return future.takeResult();
 }
 
 // The visible top-level widget of type T (a dialog the code under test opened), waiting up to timeoutMs.

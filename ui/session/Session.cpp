@@ -85,7 +85,7 @@ void Session::connectRemote(const RemoteSpec& spec, SecureBytes token, QObject* 
 void Session::finishOpen(Session* session, QFuture<Status> opened, QObject* context, Opened done)
 {
     auto guard = QPointer<QObject>(context);
-    opened.then(context, [session, guard, done](Status status) {
+    opened.then(context, [session, guard, context, done](Status status) {
         if (!guard) {
             delete session;
             return;

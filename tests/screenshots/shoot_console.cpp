@@ -1,0 +1,122 @@
+// Takes the README's screenshots of the console: opens the demo vault in a real window (run it under
+// Xvfb: scripts/screenshots.sh) and saves one PNG per view into the given folder.
+//
+//   shoot_console OUTDIR
+#include "MainWindow.h"
+#include "commands/KeyActions.h"
+#include "models/KeyTreeModel.h"
+#include "session/ConsoleSettings.h"
+#include "session/Session.h"
+#include "views/KeysView.h"
+#include "widgets/Theme.h"
+
+#include <QApplication>
+#include <QDir>
+#include <QFile>
+#include <QScreen>
+#include <QTest>
+#include <QTreeView>
+
+#include <cstdio>
+
+namespace {
+
+bool save(QWidget& window, const QString& path)
+{
+    QTest::qWait(600); // let queued loads and paints finish
+    const QPixmap shot = window.screen()->grabWindow(window.winId());
+    const bool ok = !shot.isNull() && shot.save(path);
+    std::printf("%s %s\n", ok ? "wrote" : "FAILED", qPrintable(path));
+    return ok;
+}
+
+} // namespace
+
+int main(int argc, char* argv[])
+{
+    QApplication app(argc, argv);
+    QApplication::setOrganizationName(QStringLiteral("KeyWardenScreenshots"));
+    QApplication::setApplicationName(QStringLiteral("KeyWarden"));
+    if (argc < 2) {
+        std::fprintf(stderr, "usage: shoot_console OUTDIR\n");
+        return 2;
+    }
+    const QDir out(QString::fromLocal8Bit(argv[1]));
+    QDir().mkpath(out.path());
+    kw::ui::ConsoleSettings::setTheme(kw::ui::ConsoleSettings::Theme::Light);
+    kw::ui::Theme::apply(kw::ui::ConsoleSettings::theme());
+
+    kw::ui::MainWindow window;
+    window.resize(1400, 860);
+    window.show();
+    bool ok = save(window, out.filePath(QStringLiteral("start-page.png")));
+
+    window.openDemo();
+    if (!QTest::qWaitFor([&] { return window.session() != nullptr; }, 120000)) {
+        std::fprintf(stderr, "the demo vault did not open\n");
+        return 1;
+    }
+    window.showView(QStringLiteral("overview"));
+    ok = save(window, out.filePath(QStringLiteral("overview.png"))) && ok;
+
+    // Keys: open the first team's first project down to a service, select a key with details.
+    window.showView(QStringLiteral("keys"));
+    kw::ui::KeyTreeModel* model = window.keysView()->model();
+    QTreeView* tree = window.keysView()->tree();
+    QTest::qWaitFor([&] { return model->rowCount() > 0 && !model->isLoading(); }, 30000);
+    std::function<bool(const QModelIndex&, int)> openDown = [&](const QModelIndex& parent, int depth) -> bool {
+        if (depth == 0)
+            return true;
+        for (int r = 0; r < model->rowCount(parent); ++r) {
+            const QModelIndex i = model->index(r, 0, parent);
+            if (i.data(kw::ui::KeyTreeModel::TotalRole).toLongLong() <= 0)
+                continue;
+            tree->expand(i);
+            if (model->canFetchMore(i))
+                model->fetchMore(i);
+            QTest::qWaitFor([&] { return !model->isLoading(); }, 30000);
+            return openDown(i, depth - 1);
+        }
+        return false;
+    };
+    const QModelIndex org = model->index(0, 0);
+    openDown(org, 4);
+    // Select the first key found.
+    std::function<QModelIndex(const QModelIndex&)> firstKey = [&](const QModelIndex& p) -> QModelIndex {
+        for (int r = 0; r < model->rowCount(p); ++r) {
+            const QModelIndex i = model->index(r, 0, p);
+            if (model->keyAt(i))
+                return i;
+            if (QModelIndex k = firstKey(i); k.isValid())
+                return k;
+        }
+        return {};
+    };
+    if (QModelIndex k = firstKey({}); k.isValid()) {
+        tree->setCurrentIndex(k);
+        tree->scrollTo(k);
+    }
+    ok = save(window, out.filePath(QStringLiteral("keys.png"))) && ok;
+
+    // The create-key wizard over the console.
+    window.keyActions()->newKeyAction()->trigger();
+    QTest::qWait(800);
+    for (QWidget* w : QApplication::topLevelWidgets()) {
+        if (w->isVisible() && w->objectName() == QStringLiteral("createKeyWizard")) {
+            const QPixmap shot = w->screen()->grabWindow(w->winId());
+            ok = shot.save(out.filePath(QStringLiteral("create-key-wizard.png"))) && ok;
+            std::printf("wrote %s\n", qPrintable(out.filePath(QStringLiteral("create-key-wizard.png"))));
+            w->close();
+        }
+    }
+    window.showView(QStringLiteral("settings"));
+    ok = save(window, out.filePath(QStringLiteral("settings.png"))) && ok;
+
+    kw::ui::ConsoleSettings::setTheme(kw::ui::ConsoleSettings::Theme::Dark);
+    kw::ui::Theme::apply(kw::ui::ConsoleSettings::theme());
+    window.showView(QStringLiteral("keys"));
+    ok = save(window, out.filePath(QStringLiteral("keys-dark.png"))) && ok;
+    kw::ui::ConsoleSettings::setTheme(kw::ui::ConsoleSettings::Theme::System);
+    window.closeSession();
+    return ok ? 0 : 1;
+}
