@@ -6,8 +6,6 @@
 #include <QObject>
 #include <QTimer>
 
-class QMimeData;
-
 namespace kw::ui {
 
 // Puts a secret on the clipboard and takes it off again: after a delay (ConsoleSettings::
