@@ -4,6 +4,7 @@
 #include "audit/AuditLog.h"
 #include "storage/PolicyStore.h"
 #include "storage/Vault.h"
+#include "usage/UsageImport.h"
 #include "util/Clock.h"
 #include "verify/VerificationEngine.h"
 
@@ -88,6 +89,11 @@ public:
     // the vault's stored privacy settings). Stopping — explicitly or on destruction — flushes every event.
     Status startUsageRecording();
     Status flushUsage();
+    // Bulk load of pre-aggregated usage (demo data, history from another system): adds the rollups of every
+    // granularity and scope the usage queries read, in one transaction with one audit entry ("usage.import"), and
+    // moves each key's last_used_at up to its latest bucket with VALID requests. Keys must exist in the row's
+    // project. Raw events and the keys' use and quota counters are not touched.
+    Result<UsageImportStats> importUsageRollups(const QList<UsageAggregate>& rows);
     UsageRecorder* usageRecorder() { return m_recorder.get(); }
 
     // Shows a recoverable key's secret again (audited). Fails for keys stored as hashes only.
