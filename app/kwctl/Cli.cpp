@@ -41,6 +41,8 @@ QString usageText()
         "  vault init [--kdf-memory MIB] [--kdf-iterations N]   create a new vault\n"
         "  vault passwd                                         change the passphrase\n"
         "  vault info [--json]                                  show the vault's settings\n"
+        "  vault demo PATH [--seed N] [--kdf-memory MIB] [--kdf-iterations N]\n"
+        "                                                     a new vault with a demo organisation and usage\n"
         "  team create NAME | team list [--json]\n"
         "  project create NAME [--team TEAM] [--prefix PREFIX] | project list [--json]\n"
         "  env create PROJECT NAME [--prefix PREFIX] | env list PROJECT [--json]\n"

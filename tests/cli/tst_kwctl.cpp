@@ -167,6 +167,7 @@ private slots:
     void keyListExpired();
     void keyEdit();
     void serviceCreateAndList();
+    void vaultDemo();
     void keyShow();
     void suspendAndResume();
     void revokeDryRunChangesNothing();
@@ -223,7 +224,7 @@ void TestKwctl::helpAndVersion()
     const Run help = kwctl({"--help"}, {.passphraseFile = false, .withVault = false});
     CHECK_EXIT(help, 0);
     QVERIFY(help.out.contains("Usage"));
-    for (const char* command : {"vault init", "project create", "key create", "key list", "key edit",
+    for (const char* command : {"vault init", "vault demo", "project create", "key create", "key list", "key edit",
                                 "key revoke", "key verify", "audit verify", "service create", "service list"})
         QVERIFY2(help.out.contains(command), command);
     const Run version = kwctl({"--version"}, {.passphraseFile = false, .withVault = false});
@@ -685,6 +686,51 @@ void TestKwctl::serviceCreateAndList()
     const Run unknown = kwctl({"service", "delete", "shop", "billing"});
     CHECK_EXIT(unknown, 2);
     QVERIFY(unknown.err.contains("delete"));
+}
+
+void TestKwctl::vaultDemo()
+{
+    const QString path = m_dir->filePath(QStringLiteral("demo.kwvault"));
+    const Run r = kwctl({"vault", "demo", path, "--kdf-memory", "8", "--kdf-iterations", "1", "--seed", "3", "--json"},
+                        {.withVault = false});
+    CHECK_EXIT(r, 0);
+    const QJsonObject o = r.object();
+    QCOMPARE(o.value("path").toString(), path);
+    QCOMPARE(o.value("seed").toInt(), 3);
+    QVERIFY2(o.value("keys").toInt() >= 300 && o.value("keys").toInt() <= 400, r.out.constData());
+    QVERIFY(o.value("requests").toInteger() > 0);
+    struct stat st {};
+    QCOMPARE(::stat(QFile::encodeName(path).constData(), &st), 0);
+    QCOMPARE(int(st.st_mode & 07777), 0600);
+
+    // An ordinary vault afterwards, opened with the same passphrase.
+    const Run teams = kwctl({"team", "list", "--json"}, {.vault = path});
+    CHECK_EXIT(teams, 0);
+    QVERIFY(teams.array().size() >= 4);
+    const Run partners =
+        kwctl({"key", "list", "--project", "partner-gateway", "--env", "prod", "--json"}, {.vault = path});
+    CHECK_EXIT(partners, 0);
+    QVERIFY(partners.array().size() > 5);
+    const Run top = kwctl({"usage", "top", "--by", "project", "--since", "30d", "--json"}, {.vault = path});
+    CHECK_EXIT(top, 0);
+    QCOMPARE(top.array().size(), 8);
+    const Run verify = kwctl({"audit", "verify"}, {.vault = path});
+    CHECK_EXIT(verify, 0);
+
+    // Never over an existing file, and a bad seed is a usage error.
+    const QByteArray before = fileDigest(path);
+    const Run again =
+        kwctl({"vault", "demo", path, "--kdf-memory", "8", "--kdf-iterations", "1"}, {.withVault = false});
+    CHECK_EXIT(again, 1);
+    QVERIFY(again.err.contains("already exists"));
+    QCOMPARE(fileDigest(path), before);
+    const Run existing = kwctl({"vault", "demo", m_vault}, {.withVault = false});
+    CHECK_EXIT(existing, 1);
+    const Run badSeed = kwctl({"vault", "demo", m_dir->filePath("x.kwvault"), "--seed", "-1"}, {.withVault = false});
+    CHECK_EXIT(badSeed, 2);
+    QVERIFY(badSeed.err.contains("--seed"));
+    QVERIFY(!QFile::exists(m_dir->filePath("x.kwvault")));
+    CHECK_EXIT(kwctl({"vault", "demo"}, {.withVault = false}), 2);
 }
 
 void TestKwctl::keyListExpired()
