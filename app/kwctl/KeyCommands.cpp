@@ -193,8 +193,8 @@ int edit(Cli& cli, const QStringList& argv)
     for (const QString& m : a.values("meta")) {
         const qsizetype eq = m.indexOf(u'=');
         if (eq <= 0)
-            return cli.usageError(QStringLiteral("--meta needs KEY=VALUE (KEY= removes the entry), not \"%1\"").arg(m),
-                                  spec.usage);
+            // The argument is not repeated: whatever was pasted here may be a secret.
+            return cli.usageError(QStringLiteral("--meta needs KEY=VALUE (KEY= removes the entry)"), spec.usage);
         meta.append({m.left(eq), m.mid(eq + 1)});
     }
     if (u.isEmpty() && meta.isEmpty())

@@ -637,6 +637,7 @@ void TestKwctl::keyEdit()
     const Run badMeta = kwctl({"key", "edit", id, "--meta", "novalue", "--reason", "r"});
     CHECK_EXIT(badMeta, 2);
     QVERIFY(badMeta.err.contains("KEY=VALUE"));
+    QVERIFY(!badMeta.err.contains("novalue")); // a pasted secret would not be repeated either
     const QByteArray before = fileDigest(m_vault);
     const Run badName = kwctl({"key", "edit", id, "--name", "   ", "--reason", "r"});
     CHECK_EXIT(badName, 1);
