@@ -11,6 +11,7 @@
 #include "views/OverviewView.h"
 #include "views/SettingsView.h"
 #include "views/StartPage.h"
+#include "widgets/ClipboardGuard.h"
 #include "widgets/StatusStyle.h"
 #include "widgets/Theme.h"
 
@@ -106,6 +107,7 @@ MainWindow::MainWindow(QWidget* parent)
 
     m_actions = new KeyActions(this, this);
     connect(m_actions, &KeyActions::commandFinished, this, [this](bool ok, const QString& message) {
+        // Failures (and cancellations) stay longer: they are what a person needs to read.
         if (!message.isEmpty())
             statusBar()->showMessage(message, ok ? 8000 : 15000);
     });
@@ -380,6 +382,7 @@ void MainWindow::adoptSession(Session* session)
 void MainWindow::closeSession()
 {
     m_idle->setActive(false);
+    ClipboardGuard::instance()->clearNow(); // a secret copied from this session does not outlive it
     m_overview->setSession(nullptr);
     m_keys->setSession(nullptr);
     m_settings->setSession(nullptr);

@@ -145,6 +145,25 @@ void KeyServer::registerManagementRoutes()
                                  [](const kw::Environment& e) { return e.toJson(); }, StatusCode::Created);
                          });
                  });
+    m_http.route(
+        "/v1/projects/<arg>/services", Method::Get, [this](const QString& project, const QHttpServerRequest& req) {
+            return handle(req, Capability::Read, [this, project](const kw::Operator&, const QJsonObject&) {
+                return resultResponse(m_backend->services(project), [](const auto& v) { return toJsonArray(v); });
+            });
+        });
+    m_http.route("/v1/projects/<arg>/services", Method::Post,
+                 [this](const QString& project, const QHttpServerRequest& req) {
+                     return handle(req, Capability::Administer,
+                                   [this, project](const kw::Operator& op, const QJsonObject& body) {
+                                       kw::JsonReader r(body);
+                                       const QString name = r.string("name", true);
+                                       if (auto s = r.finish(); !s)
+                                           return errorResponse(s.error());
+                                       return resultResponse(
+                                           as(op, [&](kw::LocalVault& b) { return b.createService(project, name); }),
+                                           [](const kw::Service& s) { return s.toJson(); }, StatusCode::Created);
+                                   });
+                 });
     m_http.route("/v1/projects/<arg>/services/<arg>/price", Method::Put,
                  [this](const QString& project, const QString& service, const QHttpServerRequest& req) {
                      return handle(req, Capability::Administer,
@@ -163,24 +182,43 @@ void KeyServer::registerManagementRoutes()
     // ---- keys
     m_http.route("/v1/keys", Method::Get, [this](const QHttpServerRequest& req) {
         return handle(req, Capability::Read, [this, &req](const kw::Operator&, const QJsonObject&) {
-            const QUrlQuery q = req.query();
-            kw::KeyFilter f;
-            f.project = q.queryItemValue(QStringLiteral("project"), QUrl::FullyDecoded);
-            f.environment = q.queryItemValue(QStringLiteral("environment"), QUrl::FullyDecoded);
-            f.text = q.queryItemValue(QStringLiteral("text"), QUrl::FullyDecoded);
-            if (q.hasQueryItem(QStringLiteral("status"))) {
-                f.status = kw::keyStatusFromString(q.queryItemValue(QStringLiteral("status")));
-                if (!f.status)
-                    return errorResponse(kw::Error::invalid(QStringLiteral("status must be active, suspended, "
-                                                                           "expired, revoked or rotating")));
-            }
-            f.limit = q.queryItemValue(QStringLiteral("limit")).toInt();
-            f.offset = q.queryItemValue(QStringLiteral("offset")).toInt();
+            auto f = kw::codec::keyFilterFromQuery(req.query());
+            if (!f)
+                return errorResponse(f.error());
             const qint64 t = now();
-            return resultResponse(m_backend->keys(f), [t](const QList<kw::KeyRecord>& keys) {
+            return resultResponse(m_backend->keys(*f), [t](const QList<kw::KeyRecord>& keys) {
                 QJsonArray a;
                 for (const auto& k : keys)
                     a.append(k.toJson(t));
+                return a;
+            });
+        });
+    });
+    // Registered before /v1/keys/<arg>, which would otherwise take "count" for a key reference.
+    m_http.route("/v1/keys/count", Method::Get, [this](const QHttpServerRequest& req) {
+        return handle(req, Capability::Read, [this, &req](const kw::Operator&, const QJsonObject&) {
+            auto f = kw::codec::keyFilterFromQuery(req.query());
+            if (!f)
+                return errorResponse(f.error());
+            return resultResponse(m_backend->countKeys(*f), [](qint64 n) { return QJsonObject{{"count", n}}; });
+        });
+    });
+    m_http.route("/v1/keys/counts", Method::Get, [this](const QHttpServerRequest& req) {
+        return handle(req, Capability::Read, [this, &req](const kw::Operator&, const QJsonObject&) {
+            const QUrlQuery q = req.query();
+            auto f = kw::codec::keyFilterFromQuery(q, {QStringLiteral("groupBy")});
+            if (!f)
+                return errorResponse(f.error());
+            const auto grouping = kw::codec::keyGroupingFromString(q.hasQueryItem(QStringLiteral("groupBy"))
+                                                                       ? q.queryItemValue(QStringLiteral("groupBy"))
+                                                                       : QStringLiteral("environment"));
+            if (!grouping)
+                return errorResponse(
+                    kw::Error::invalid(QStringLiteral("query parameter \"groupBy\" must be environment or service")));
+            return resultResponse(m_backend->keyCounts(*f, *grouping), [](const QList<kw::KeyCount>& counts) {
+                QJsonArray a;
+                for (const auto& c : counts)
+                    a.append(kw::codec::toJson(c));
                 return a;
             });
         });
@@ -197,6 +235,16 @@ void KeyServer::registerManagementRoutes()
     m_http.route("/v1/keys/<arg>", Method::Get, [this](const QString& ref, const QHttpServerRequest& req) {
         return handle(req, Capability::Read, [this, ref](const kw::Operator&, const QJsonObject&) {
             return resultResponse(m_backend->key(ref), [](const kw::KeyRecord& k) { return k.toJson(now()); });
+        });
+    });
+    m_http.route("/v1/keys/<arg>", Method::Patch, [this](const QString& ref, const QHttpServerRequest& req) {
+        return handle(req, Capability::Administer, [this, ref](const kw::Operator& op, const QJsonObject& body) {
+            auto request = kw::codec::keyUpdateRequestFromJson(body);
+            if (!request)
+                return errorResponse(request.error());
+            return resultResponse(
+                as(op, [&](kw::LocalVault& b) { return b.updateKey(ref, request->update, request->reason); }),
+                [](const kw::KeyRecord& k) { return k.toJson(now()); });
         });
     });
     for (const bool suspend : {true, false}) {

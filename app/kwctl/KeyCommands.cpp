@@ -99,24 +99,40 @@ int create(Cli& cli, const QStringList& argv)
 int list(Cli& cli, const QStringList& argv)
 {
     Args a;
-    const Args::Spec spec{{"json"},
-                          {"project", "env", "status", "search", "limit"},
-                          {},
-                          0,
-                          0,
-                          "kwctl key list [--project P] [--env ENV] [--status STATUS] [--search TEXT] [--limit N] "
-                          "[--json]"};
+    const Args::Spec spec{
+        {"json"},
+        {"project", "env", "team", "service", "tag", "status", "search", "expiring-within", "children-of", "limit"},
+        {},
+        0,
+        0,
+        "kwctl key list [--team T] [--project P] [--env ENV] [--service S] [--tag T] "
+        "[--status STATUS] [--expiring-within DURATION] [--children-of KEY_ID] [--search TEXT] "
+        "[--limit N] [--json]"};
     if (!a.parse(argv, spec))
         return cli.usageError(a.error(), spec.usage);
     kw::KeyFilter f;
+    f.team = a.value("team");
     f.project = a.value("project");
     f.environment = a.value("env");
+    f.service = a.value("service");
+    f.tag = a.value("tag");
     f.text = a.value("search");
     if (a.has("status")) {
         f.status = kw::keyStatusFromString(a.value("status"));
         if (!f.status)
             return cli.usageError(
                 QStringLiteral("--status must be one of active, suspended, expired, revoked, rotating"), spec.usage);
+    }
+    if (a.has("expiring-within")) {
+        auto ms = kw::Duration::parseMs(a.value("expiring-within"));
+        if (!ms)
+            return cli.usageError(QStringLiteral("--expiring-within: %1").arg(ms.errorMessage()), spec.usage);
+        f.expiresBeforeMs = cli.clock().nowMs() + *ms;
+    }
+    if (a.has("children-of")) {
+        if (a.value("children-of").trimmed().isEmpty())
+            return cli.usageError(QStringLiteral("--children-of needs a key id or display id"), spec.usage);
+        f.parentId = a.value("children-of");
     }
     if (a.has("limit")) {
         bool ok = false;
@@ -139,6 +155,77 @@ int list(Cli& cli, const QStringList& argv)
         return Ok;
     }
     printTable(cli.out(), kKeyHeaders, keyRows(*keys, now));
+    return Ok;
+}
+
+// Changes the descriptive fields of a key; rules and restrictions stay with `policy set --key`.
+int edit(Cli& cli, const QStringList& argv)
+{
+    Args a;
+    const Args::Spec spec{{"json", "clear-tags"},
+                          {"name", "owner", "reason"},
+                          {"tag", "service", "meta", "depends-on"},
+                          1,
+                          1,
+                          "kwctl key edit KEY_ID [--name NAME] [--owner O] [--tag T ...|--clear-tags] [--service S]... "
+                          "[--depends-on KEY_ID]... [--meta KEY=VALUE]... --reason TEXT [--json]"};
+    if (!a.parse(argv, spec))
+        return cli.usageError(a.error(), spec.usage);
+    if (a.value("reason").trimmed().isEmpty())
+        return cli.usageError(QStringLiteral("--reason is required"), spec.usage);
+    if (a.flag("clear-tags") && a.has("tag"))
+        return cli.usageError(QStringLiteral("give --tag or --clear-tags, not both"), spec.usage);
+    kw::KeyUpdate u;
+    if (a.has("name"))
+        u.name = a.value("name");
+    if (a.has("owner"))
+        u.owner = a.value("owner");
+    if (a.has("tag"))
+        u.tags = a.values("tag");
+    else if (a.flag("clear-tags"))
+        u.tags = QStringList();
+    if (a.has("service"))
+        u.services = a.values("service");
+    if (a.has("depends-on"))
+        u.dependsOn = a.values("depends-on");
+    // KEY=VALUE sets a metadata entry, KEY= removes it; the others are kept.
+    QList<std::pair<QString, QString>> meta;
+    for (const QString& m : a.values("meta")) {
+        const qsizetype eq = m.indexOf(u'=');
+        if (eq <= 0)
+            // The argument is not repeated: whatever was pasted here may be a secret.
+            return cli.usageError(QStringLiteral("--meta needs KEY=VALUE (KEY= removes the entry)"), spec.usage);
+        meta.append({m.left(eq), m.mid(eq + 1)});
+    }
+    if (u.isEmpty() && meta.isEmpty())
+        return cli.usageError(QStringLiteral("nothing to change: give --name, --owner, --tag, --clear-tags, --service, "
+                                             "--depends-on or --meta"),
+                              spec.usage);
+    auto b = cli.backend();
+    if (!b)
+        return cli.fail(b.error());
+    const QString ref = a.positionals()[0];
+    if (!meta.isEmpty()) {
+        auto current = (*b)->key(ref);
+        if (!current)
+            return cli.fail(current.error());
+        QJsonObject metadata = current->metadata;
+        for (const auto& [k, v] : meta) {
+            if (v.isEmpty())
+                metadata.remove(k);
+            else
+                metadata.insert(k, v);
+        }
+        u.metadata = metadata;
+    }
+    auto k = (*b)->updateKey(ref, u, a.value("reason"));
+    if (!k)
+        return cli.fail(k.error());
+    if (a.flag("json"))
+        printJson(cli.out(), k->toJson(cli.clock().nowMs()));
+    else
+        cli.out() << "Updated " << k->id << " (" << k->displayId << ")\n";
+    cli.out().flush();
     return Ok;
 }
 
@@ -177,6 +264,7 @@ int show(Cli& cli, const QStringList& argv)
       << "Created:      " << formatTime(k->createdAt) << "\n"
       << "Expires:      " << (k->expiresAt ? formatTime(k->expiresAt) : QStringLiteral("never")) << "\n"
       << "Parent:       " << orDash(k->parentId) << "\n"
+      << "Children:     " << k->childCount << "\n"
       << "Depends on:   " << orDash(k->dependsOn.join(QStringLiteral(", "))) << "\n"
       << "Backup key:   " << (k->backup ? "yes" : "no") << "\n"
       << "Recoverable:  " << (k->recoverable ? "yes" : "no") << "\n"
@@ -474,6 +562,8 @@ int keyCommand(Cli& cli, const QStringList& args)
         return list(cli, rest);
     if (sub == QLatin1String("show"))
         return show(cli, rest);
+    if (sub == QLatin1String("edit"))
+        return edit(cli, rest);
     if (sub == QLatin1String("suspend"))
         return changeStatus(cli, rest, true);
     if (sub == QLatin1String("resume"))
@@ -492,7 +582,7 @@ int keyCommand(Cli& cli, const QStringList& args)
         return history(cli, rest);
     return cli.usageError(
         QStringLiteral("unknown key command \"%1\"").arg(sub),
-        QStringLiteral("kwctl key create|list|show|suspend|resume|revoke|verify|rotate|renew|history|reveal"));
+        QStringLiteral("kwctl key create|list|show|edit|suspend|resume|revoke|verify|rotate|renew|history|reveal"));
 }
 
 } // namespace kwctl

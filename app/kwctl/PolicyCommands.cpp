@@ -336,10 +336,52 @@ int maintenanceCommand(Cli& cli, const QStringList& args)
 
 int serviceCommand(Cli& cli, const QStringList& args)
 {
+    const QString sub = args.value(0);
     Args a;
+    if (sub == QLatin1String("create")) {
+        const Args::Spec spec{{"json"}, {}, {}, 2, 2, "kwctl service create PROJECT NAME [--json]"};
+        if (!a.parse(args.mid(1), spec))
+            return cli.usageError(a.error(), spec.usage);
+        auto b = cli.backend();
+        if (!b)
+            return cli.fail(b.error());
+        auto s = (*b)->createService(a.positionals()[0], a.positionals()[1]);
+        if (!s)
+            return cli.fail(s.error());
+        if (a.flag("json"))
+            printJson(cli.out(), s->toJson());
+        else
+            cli.out() << "Created service " << s->project << "/" << s->name << "\n";
+        cli.out().flush();
+        return Ok;
+    }
+    if (sub == QLatin1String("list")) {
+        const Args::Spec spec{{"json"}, {}, {}, 1, 1, "kwctl service list PROJECT [--json]"};
+        if (!a.parse(args.mid(1), spec))
+            return cli.usageError(a.error(), spec.usage);
+        auto b = cli.backend();
+        if (!b)
+            return cli.fail(b.error());
+        auto services = (*b)->services(a.positionals()[0]);
+        if (!services)
+            return cli.fail(services.error());
+        if (a.flag("json")) {
+            QJsonArray arr;
+            for (const auto& s : *services)
+                arr.append(s.toJson());
+            printJson(cli.out(), arr);
+            return Ok;
+        }
+        QList<QStringList> rows;
+        for (const auto& s : *services)
+            rows << QStringList{s.name};
+        printTable(cli.out(), {"SERVICE"}, rows);
+        return Ok;
+    }
     const Args::Spec spec{{}, {}, {}, 3, 3, "kwctl service price PROJECT SERVICE PRICE_PER_UNIT (e.g. 0.002)"};
-    if (args.value(0) != QLatin1String("price"))
-        return cli.usageError(QStringLiteral("unknown service command \"%1\"").arg(args.value(0)), spec.usage);
+    if (sub != QLatin1String("price"))
+        return cli.usageError(QStringLiteral("unknown service command \"%1\"").arg(sub),
+                              QStringLiteral("kwctl service create|list|price"));
     if (!a.parse(args.mid(1), spec))
         return cli.usageError(a.error(), spec.usage);
     bool ok = false;

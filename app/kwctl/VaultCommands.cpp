@@ -2,13 +2,34 @@
 #include "Output.h"
 #include "Terminal.h"
 
+#include "demo/DemoSeeder.h"
 #include "storage/LocalVault.h"
 
+#include <QFile>
 #include <QFileInfo>
 
 namespace kwctl {
 
 namespace {
+
+// --kdf-memory MIB and --kdf-iterations N into `options`; a usage error message, or empty.
+QString kdfOptions(const Args& a, kw::Vault::CreateOptions& options)
+{
+    if (a.has("kdf-memory")) {
+        bool ok = false;
+        const uint mib = a.value("kdf-memory").toUInt(&ok);
+        if (!ok || mib == 0)
+            return QStringLiteral("--kdf-memory must be a whole number of MiB");
+        options.kdf.memoryKiB = mib * 1024;
+    }
+    if (a.has("kdf-iterations")) {
+        bool ok = false;
+        options.kdf.iterations = a.value("kdf-iterations").toUInt(&ok);
+        if (!ok || options.kdf.iterations == 0)
+            return QStringLiteral("--kdf-iterations must be a positive whole number");
+    }
+    return {};
+}
 
 int init(Cli& cli, const QStringList& argv)
 {
@@ -21,19 +42,8 @@ int init(Cli& cli, const QStringList& argv)
     if (cli.vaultPath().isEmpty())
         return cli.usageError(QStringLiteral("no vault path: use --vault PATH"), spec.usage);
     kw::Vault::CreateOptions options;
-    if (a.has("kdf-memory")) {
-        bool ok = false;
-        const uint mib = a.value("kdf-memory").toUInt(&ok);
-        if (!ok || mib == 0)
-            return cli.usageError(QStringLiteral("--kdf-memory must be a whole number of MiB"), spec.usage);
-        options.kdf.memoryKiB = mib * 1024;
-    }
-    if (a.has("kdf-iterations")) {
-        bool ok = false;
-        options.kdf.iterations = a.value("kdf-iterations").toUInt(&ok);
-        if (!ok || options.kdf.iterations == 0)
-            return cli.usageError(QStringLiteral("--kdf-iterations must be a positive whole number"), spec.usage);
-    }
+    if (const QString bad = kdfOptions(a, options); !bad.isEmpty())
+        return cli.usageError(bad, spec.usage);
     if (QFileInfo::exists(cli.vaultPath()))
         return cli.fail(QStringLiteral("%1 already exists; choose another path").arg(cli.vaultPath()));
     auto pass = cli.passphrase(QStringLiteral("New passphrase for %1: ").arg(cli.vaultPath()), true);
@@ -123,6 +133,72 @@ int info(Cli& cli, const QStringList& argv)
     return Ok;
 }
 
+// A new vault filled with a demonstration organisation and 90 days of usage (kw::seedDemoVault).
+int demo(Cli& cli, const QStringList& argv)
+{
+    Args a;
+    const Args::Spec spec{
+        {"json"}, {"seed", "kdf-memory", "kdf-iterations"},
+        {},       1,
+        1,        "kwctl vault demo PATH [--seed N] [--kdf-memory MIB] [--kdf-iterations N] [--json]"};
+    if (!a.parse(argv, spec))
+        return cli.usageError(a.error(), spec.usage);
+    const QString path = a.positionals()[0];
+    kw::Vault::CreateOptions options;
+    if (const QString bad = kdfOptions(a, options); !bad.isEmpty())
+        return cli.usageError(bad, spec.usage);
+    quint32 seed = 1;
+    if (a.has("seed")) {
+        bool ok = false;
+        seed = a.value("seed").toUInt(&ok);
+        if (!ok)
+            return cli.usageError(QStringLiteral("--seed must be a whole number from 0 to 4294967295"), spec.usage);
+    }
+    if (QFileInfo::exists(path))
+        return cli.fail(QStringLiteral("%1 already exists; demo data goes into a new vault only").arg(path));
+    auto pass = cli.passphrase(QStringLiteral("New passphrase for %1: ").arg(path), true);
+    if (!pass)
+        return cli.fail(pass.error());
+    auto vault = kw::Vault::create(path, *pass, options);
+    if (!vault)
+        return cli.fail(vault.error());
+    // The demo's history starts months ago: its keys are issued at a clock set back, usage runs up to now.
+    const qint64 now = cli.clock().nowMs();
+    kw::TestClock setupClock(now - kw::demo::kSetupLeadMs);
+    kw::Status seeded;
+    qint64 keys = 0;
+    qint64 requests = 0;
+    {
+        kw::LocalVault backend(std::move(*vault), QStringLiteral("demo-seeder"), setupClock);
+        seeded = kw::seedDemoVault(backend, now, seed);
+        if (seeded) {
+            auto count = backend.countKeys({});
+            auto usage = backend.usageSummary(kw::UsageScope::All, {}, now - kw::demo::kUsageDays * 86'400'000LL, now);
+            keys = count.value_or(0);
+            requests = usage ? usage->totals.requests : 0;
+        }
+    }
+    if (!seeded) {
+        // Nothing half-made stays behind: the file was created by this command.
+        for (const QString& suffix :
+             {QString(), QStringLiteral("-wal"), QStringLiteral("-shm"), QStringLiteral(".lock")})
+            QFile::remove(path + suffix);
+        return cli.fail(seeded.error());
+    }
+    if (a.flag("json")) {
+        printJson(cli.out(),
+                  QJsonObject{{"path", path}, {"seed", qint64(seed)}, {"keys", keys}, {"requests", requests}});
+        return Ok;
+    }
+    cli.out() << "Created demo vault " << path << " (seed " << seed << "): " << keys << " keys, " << requests
+              << " verified requests over the last " << kw::demo::kUsageDays << " days\n";
+    if (options.kdf.belowRecommended())
+        cli.err() << "kwctl: warning: the key-derivation settings are below the recommended 64 MiB / 3 iterations\n";
+    cli.out().flush();
+    cli.err().flush();
+    return Ok;
+}
+
 } // namespace
 
 int vaultCommand(Cli& cli, const QStringList& args)
@@ -134,8 +210,10 @@ int vaultCommand(Cli& cli, const QStringList& args)
         return passwd(cli, args.mid(1));
     if (sub == QLatin1String("info"))
         return info(cli, args.mid(1));
+    if (sub == QLatin1String("demo"))
+        return demo(cli, args.mid(1));
     return cli.usageError(QStringLiteral("unknown vault command \"%1\"").arg(sub),
-                          QStringLiteral("kwctl vault init|passwd|info"));
+                          QStringLiteral("kwctl vault init|passwd|info|demo"));
 }
 
 } // namespace kwctl

@@ -46,6 +46,7 @@ QJsonObject KeyRecord::toJson(qint64 nowMs) const
         {"successorId", successorId.isEmpty() ? QJsonValue(QJsonValue::Null) : QJsonValue(successorId)},
         {"predecessorId", predecessorId.isEmpty() ? QJsonValue(QJsonValue::Null) : QJsonValue(predecessorId)},
         {"usesConsumed", usesConsumed},
+        {"childCount", childCount},
     };
 }
 

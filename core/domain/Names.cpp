@@ -52,4 +52,17 @@ Status validateKeyName(const QString& name)
     return {};
 }
 
+Status validateTag(const QString& tag)
+{
+    if (tag.trimmed().isEmpty())
+        return Error::invalid(QStringLiteral("A tag is empty"));
+    if (tag.size() > 64)
+        return Error::invalid(QStringLiteral("Tag \"%1...\" is longer than 64 characters").arg(tag.left(20)));
+    for (QChar c : tag) {
+        if (!c.isPrint())
+            return Error::invalid(QStringLiteral("A tag contains a control character"));
+    }
+    return {};
+}
+
 } // namespace kw::names

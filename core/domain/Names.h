@@ -9,5 +9,6 @@ Status validateTeamOrProject(const QString& what, const QString& name); // lette
 Status validateEnvironment(const QString& name);                        // a-z 0-9 - (1-32)
 Status validateService(const QString& name);                            // a-z 0-9 . _ - (1-64)
 Status validateKeyName(const QString& name);                            // any printable, 1-200
+Status validateTag(const QString& tag);                                 // printable, 1-64, not only spaces
 
 } // namespace kw::names

@@ -2,6 +2,9 @@
 
 #include "policy/Duration.h"
 #include "remote/JsonReader.h"
+#include "util/Json.h"
+
+#include <QSet>
 
 namespace kw::codec {
 
@@ -163,6 +166,144 @@ Result<PolicyTarget> policyTargetFromJson(const QJsonObject& object)
             QStringLiteral("target: \"kind\" must be workspace, project (with \"project\"), "
                            "environment (with \"project\" and \"environment\") or key (with \"key\")"));
     return t;
+}
+
+QJsonObject toJson(const KeyUpdate& u, const QString& reason)
+{
+    QJsonObject o{{"reason", reason}};
+    if (u.name)
+        o.insert("name", *u.name);
+    if (u.owner)
+        o.insert("owner", *u.owner);
+    if (u.tags)
+        o.insert("tags", QJsonArray::fromStringList(*u.tags));
+    if (u.metadata)
+        o.insert("metadata", *u.metadata);
+    if (u.services)
+        o.insert("services", QJsonArray::fromStringList(*u.services));
+    if (u.dependsOn)
+        o.insert("dependsOn", QJsonArray::fromStringList(*u.dependsOn));
+    return o;
+}
+
+Result<KeyUpdateRequest> keyUpdateRequestFromJson(const QJsonObject& object)
+{
+    JsonReader r(object);
+    KeyUpdateRequest req;
+    auto present = [&](const char* field) {
+        const QJsonValue v = object.value(QLatin1String(field));
+        return !v.isUndefined() && !v.isNull();
+    };
+    req.reason = r.string("reason", true);
+    req.update.name = r.optionalString("name");
+    req.update.owner = r.optionalString("owner");
+    // Absent and null both mean "unchanged"; [] and {} clear.
+    const QStringList tags = r.stringList("tags");
+    const QJsonObject metadata = r.object("metadata");
+    const QStringList services = r.stringList("services");
+    const QStringList dependsOn = r.stringList("dependsOn");
+    if (present("tags"))
+        req.update.tags = tags;
+    if (present("metadata"))
+        req.update.metadata = metadata;
+    if (present("services"))
+        req.update.services = services;
+    if (present("dependsOn"))
+        req.update.dependsOn = dependsOn;
+    if (auto st = r.finish(); !st)
+        return st.error();
+    return req;
+}
+
+QString toString(KeyGrouping grouping)
+{
+    return grouping == KeyGrouping::Service ? QStringLiteral("service") : QStringLiteral("environment");
+}
+
+std::optional<KeyGrouping> keyGroupingFromString(QStringView text)
+{
+    if (text == u"environment")
+        return KeyGrouping::Environment;
+    if (text == u"service")
+        return KeyGrouping::Service;
+    return std::nullopt;
+}
+
+QUrlQuery toQuery(const KeyFilter& f)
+{
+    QUrlQuery q;
+    auto add = [&q](const char* name, const QString& value) {
+        if (!value.isEmpty())
+            q.addQueryItem(QLatin1String(name), value);
+    };
+    add("team", f.team);
+    add("project", f.project);
+    add("environment", f.environment);
+    add("service", f.service);
+    if (f.withoutService)
+        q.addQueryItem(QStringLiteral("withoutService"), QStringLiteral("true"));
+    if (f.status)
+        q.addQueryItem(QStringLiteral("status"), toString(*f.status));
+    add("tag", f.tag);
+    if (f.expiresBeforeMs > 0)
+        q.addQueryItem(QStringLiteral("expiresBefore"), json::time(f.expiresBeforeMs).toString());
+    if (f.parentId)
+        q.addQueryItem(QStringLiteral("parent"), *f.parentId);
+    add("text", f.text);
+    if (f.limit > 0)
+        q.addQueryItem(QStringLiteral("limit"), QString::number(f.limit));
+    if (f.offset > 0)
+        q.addQueryItem(QStringLiteral("offset"), QString::number(f.offset));
+    return q;
+}
+
+Result<KeyFilter> keyFilterFromQuery(const QUrlQuery& query, const QStringList& extra)
+{
+    static const QSet<QString> known{"team",          "project", "environment", "service", "withoutService", "status",
+                                     "expiresBefore", "tag",     "parent",      "text",    "limit",          "offset"};
+    for (const auto& item : query.queryItems(QUrl::FullyDecoded)) {
+        if (!known.contains(item.first) && !extra.contains(item.first))
+            return Error::invalid(QStringLiteral("unknown query parameter \"%1\"").arg(item.first));
+    }
+    auto value = [&query](const char* name) { return query.queryItemValue(QLatin1String(name), QUrl::FullyDecoded); };
+    auto has = [&query](const char* name) { return query.hasQueryItem(QLatin1String(name)); };
+    KeyFilter f;
+    f.team = value("team");
+    f.project = value("project");
+    f.environment = value("environment");
+    f.service = value("service");
+    f.tag = value("tag");
+    f.text = value("text");
+    if (has("withoutService")) {
+        const QString v = value("withoutService");
+        if (v != QLatin1String("true") && v != QLatin1String("false"))
+            return Error::invalid(QStringLiteral("query parameter \"withoutService\" must be true or false"));
+        f.withoutService = v == QLatin1String("true");
+    }
+    if (has("status")) {
+        f.status = keyStatusFromString(value("status"));
+        if (!f.status)
+            return Error::invalid(QStringLiteral("query parameter \"status\" must be active, suspended, expired, "
+                                                 "revoked or rotating"));
+    }
+    if (has("expiresBefore")) {
+        const qint64 ms = json::parseTime(QJsonValue(value("expiresBefore")));
+        if (ms <= 0)
+            return Error::invalid(QStringLiteral("query parameter \"expiresBefore\" must be an ISO 8601 time"));
+        f.expiresBeforeMs = ms;
+    }
+    if (has("parent"))
+        f.parentId = value("parent");
+    for (const auto& [name, into] : {std::pair<const char*, int*>{"limit", &f.limit}, {"offset", &f.offset}}) {
+        if (!has(name))
+            continue;
+        bool ok = false;
+        *into = value(name).toInt(&ok);
+        if (!ok || *into < 0)
+            return Error::invalid(
+                QStringLiteral("query parameter \"%1\" must be a whole number, 0 or more").arg(QLatin1String(name)));
+    }
+    return f;
 }
 
 } // namespace kw::codec

@@ -15,6 +15,7 @@
 #include <QJsonArray>
 #include <QJsonObject>
 #include <QList>
+#include <QUrlQuery>
 
 #include <functional>
 #include <optional>
@@ -39,6 +40,25 @@ Result<RevocationRequest> revocationRequestFromJson(const QJsonObject& object);
 QJsonObject toJson(const PolicyTarget& target);
 Result<PolicyTarget> policyTargetFromJson(const QJsonObject& object);
 
+// The body of PATCH /v1/keys/{ref}: only the fields being changed, plus the reason. An empty list clears tags,
+// services or dependencies; an absent field (or null) leaves it as it is.
+struct KeyUpdateRequest {
+    KeyUpdate update;
+    QString reason;
+};
+QJsonObject toJson(const KeyUpdate& update, const QString& reason);
+Result<KeyUpdateRequest> keyUpdateRequestFromJson(const QJsonObject& object);
+
+// A key filter as the query string of GET /v1/keys, /v1/keys/count and /v1/keys/counts: team, project, environment,
+// service, withoutService=true, status, tag, expiresBefore (ISO time), parent (present and empty: keys without a
+// parent), text, limit, offset. Strict: an unknown parameter (other than those in `extra`) or a malformed value is
+// an error naming it.
+QUrlQuery toQuery(const KeyFilter& filter);
+Result<KeyFilter> keyFilterFromQuery(const QUrlQuery& query, const QStringList& extra = {});
+
+QString toString(KeyGrouping grouping); // "environment", "service"
+std::optional<KeyGrouping> keyGroupingFromString(QStringView text);
+
 } // namespace kw::codec
 
 // Responses: parsers for what keywardend returns (implemented in ResponseCodec.cpp). Unlike the request
@@ -50,6 +70,10 @@ Result<KeyRecord> keyRecordFromJson(const QJsonObject& object);
 Result<Team> teamFromJson(const QJsonObject& object);
 Result<Project> projectFromJson(const QJsonObject& object);
 Result<Environment> environmentFromJson(const QJsonObject& object);
+Result<Service> serviceFromJson(const QJsonObject& object);
+// KeyCount has no toJson() of its own (Backend.h stays free of JSON): its form lives here, on both sides.
+QJsonObject toJson(const KeyCount& count);
+Result<KeyCount> keyCountFromJson(const QJsonObject& object);
 Result<RevocationPlan> revocationPlanFromJson(const QJsonObject& object);
 Result<VerifyResult> verifyResultFromJson(const QJsonObject& object);
 Result<AuditEntry> auditEntryFromJson(const QJsonObject& object);

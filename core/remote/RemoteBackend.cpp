@@ -255,6 +255,21 @@ Result<QList<Environment>> RemoteBackend::environments(const QString& project)
     return parseArray(callArray("GET", path({"/v1/projects", project}) + "/environments"), &codec::environmentFromJson);
 }
 
+Result<Service> RemoteBackend::createService(const QString& project, const QString& name)
+{
+    const QJsonObject body{{"name", name}};
+    auto s =
+        parseObject(callObject("POST", path({"/v1/projects", project}) + "/services", &body), &codec::serviceFromJson);
+    if (s)
+        emit organizationChanged();
+    return s;
+}
+
+Result<QList<Service>> RemoteBackend::services(const QString& project)
+{
+    return parseArray(callArray("GET", path({"/v1/projects", project}) + "/services"), &codec::serviceFromJson);
+}
+
 // Keys
 
 Result<IssuedKey> RemoteBackend::createKey(const KeySpec& spec)
@@ -268,20 +283,41 @@ Result<IssuedKey> RemoteBackend::createKey(const KeySpec& spec)
 
 Result<QList<KeyRecord>> RemoteBackend::keys(const KeyFilter& filter)
 {
-    QUrlQuery q;
-    if (!filter.project.isEmpty())
-        q.addQueryItem(QStringLiteral("project"), filter.project);
-    if (!filter.environment.isEmpty())
-        q.addQueryItem(QStringLiteral("environment"), filter.environment);
-    if (filter.status)
-        q.addQueryItem(QStringLiteral("status"), toString(*filter.status));
-    if (!filter.text.isEmpty())
-        q.addQueryItem(QStringLiteral("text"), filter.text);
-    if (filter.limit > 0)
-        q.addQueryItem(QStringLiteral("limit"), QString::number(filter.limit));
-    if (filter.offset > 0)
-        q.addQueryItem(QStringLiteral("offset"), QString::number(filter.offset));
-    return parseArray(callArray("GET", withQuery("/v1/keys", q)), &codec::keyRecordFromJson);
+    return parseArray(callArray("GET", withQuery("/v1/keys", codec::toQuery(filter))), &codec::keyRecordFromJson);
+}
+
+Result<qint64> RemoteBackend::countKeys(const KeyFilter& filter)
+{
+    KeyFilter all = filter;
+    all.limit = 0;
+    all.offset = 0;
+    auto o = callObject("GET", withQuery("/v1/keys/count", codec::toQuery(all)));
+    if (!o)
+        return o.error();
+    const QJsonValue count = o->value(QLatin1String("count"));
+    if (!count.isDouble() || count.toDouble() != double(count.toInteger()) || count.toInteger() < 0)
+        return Error::io(
+            QStringLiteral("The server at %1 answered the key count without a whole \"count\"").arg(location()));
+    return count.toInteger();
+}
+
+Result<QList<KeyCount>> RemoteBackend::keyCounts(const KeyFilter& filter, KeyGrouping grouping)
+{
+    KeyFilter all = filter;
+    all.limit = 0;
+    all.offset = 0;
+    QUrlQuery q = codec::toQuery(all);
+    q.addQueryItem(QStringLiteral("groupBy"), codec::toString(grouping));
+    return parseArray(callArray("GET", withQuery("/v1/keys/counts", q)), &codec::keyCountFromJson);
+}
+
+Result<KeyRecord> RemoteBackend::updateKey(const QString& ref, const KeyUpdate& update, const QString& reason)
+{
+    const QJsonObject body = codec::toJson(update, reason);
+    auto k = parseObject(callObject("PATCH", path({"/v1/keys", ref}), &body), &codec::keyRecordFromJson);
+    if (k)
+        emit keysChanged({k->id});
+    return k;
 }
 
 Result<KeyRecord> RemoteBackend::key(const QString& ref)

@@ -45,15 +45,15 @@ public:
     Result<Environment> createEnvironment(const QString& project, const QString& name,
                                           const QString& keyPrefix = {}) override;
     Result<QList<Environment>> environments(const QString& project) override;
-
     Result<Service> createService(const QString& project, const QString& name) override;
     Result<QList<Service>> services(const QString& project) override;
-    Result<qint64> countKeys(const KeyFilter& filter) override;
-    Result<QList<KeyCount>> keyCounts(const KeyFilter& filter, KeyGrouping grouping) override;
-    Result<KeyRecord> updateKey(const QString& ref, const KeyUpdate& update, const QString& reason) override;
+
     Result<IssuedKey> createKey(const KeySpec& spec) override;
     Result<QList<KeyRecord>> keys(const KeyFilter& filter) override;
     Result<KeyRecord> key(const QString& ref) override;
+    Result<qint64> countKeys(const KeyFilter& filter) override;
+    Result<QList<KeyCount>> keyCounts(const KeyFilter& filter, KeyGrouping grouping) override;
+    Result<KeyRecord> updateKey(const QString& ref, const KeyUpdate& update, const QString& reason) override;
     Result<KeyRecord> suspendKey(const QString& ref, const QString& reason) override;
     Result<KeyRecord> resumeKey(const QString& ref, const QString& reason) override;
     Result<RevocationPlan> planRevocation(const QStringList& refs, bool cascade) override;

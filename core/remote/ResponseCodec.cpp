@@ -225,6 +225,7 @@ Result<KeyRecord> keyRecordFromJson(const QJsonObject& object)
     k.successorId = in.string("successorId");
     k.predecessorId = in.string("predecessorId");
     k.usesConsumed = in.integer("usesConsumed");
+    k.childCount = in.integer("childCount");
     // The status on the wire is already the effective one; the grace period travels only when the server
     // sends it, otherwise a key "inGrace" keeps its active status here until it is fetched again.
     k.graceMs = in.duration("grace");
@@ -269,6 +270,42 @@ Result<Environment> environmentFromJson(const QJsonObject& object)
     e.name = in.string("name", true);
     e.keyPrefix = in.string("keyPrefix");
     return done(in, std::move(e), "environment");
+}
+
+Result<Service> serviceFromJson(const QJsonObject& object)
+{
+    In in(object);
+    Service s;
+    s.id = in.integer("id");
+    s.project = in.string("project");
+    s.name = in.string("name", true);
+    return done(in, std::move(s), "service");
+}
+
+QJsonObject toJson(const KeyCount& c)
+{
+    QJsonObject o{{"team", c.team},       {"project", c.project},     {"environment", c.environment},
+                  {"service", c.service}, {"total", c.total},         {"active", c.active},
+                  {"expired", c.expired}, {"suspended", c.suspended}, {"revoked", c.revoked}};
+    return o;
+}
+
+Result<KeyCount> keyCountFromJson(const QJsonObject& object)
+{
+    In in(object);
+    KeyCount c;
+    c.team = in.string("team");
+    c.project = in.string("project", true);
+    c.environment = in.string("environment");
+    c.service = in.string("service");
+    c.total = in.integer("total");
+    c.active = in.integer("active");
+    c.expired = in.integer("expired");
+    c.suspended = in.integer("suspended");
+    c.revoked = in.integer("revoked");
+    if (!object.value(QLatin1String("total")).isDouble())
+        in.fail(QStringLiteral("field \"total\" is required (a number)"));
+    return done(in, std::move(c), "key count");
 }
 
 namespace {

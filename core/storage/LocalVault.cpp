@@ -55,7 +55,8 @@ const QString kKeySelect = QStringLiteral(
     "(SELECT group_concat(s.name, char(31)) FROM key_services ks JOIN services s ON s.id = ks.service_id "
     "WHERE ks.key_id = k.id), "
     "(SELECT group_concat(d.depends_on, char(31)) FROM key_dependencies d WHERE d.key_id = k.id), "
-    "k.policy, k.template, k.successor_id, k.predecessor_id, k.uses_consumed, k.project_id, k.environment_id "
+    "k.policy, k.template, k.successor_id, k.predecessor_id, k.uses_consumed, k.project_id, k.environment_id, "
+    "(SELECT COUNT(*) FROM keys c WHERE c.parent_id = k.id) "
     "FROM keys k JOIN projects p ON p.id = k.project_id JOIN environments e ON e.id = k.environment_id "
     "LEFT JOIN teams t ON t.id = p.team_id");
 
@@ -92,6 +93,7 @@ KeyRecord keyFromRow(const QSqlQuery& q)
     k.successorId = q.value(23).toString();
     k.predecessorId = q.value(24).toString();
     k.usesConsumed = q.value(25).toLongLong();
+    k.childCount = q.value(28).toLongLong();
     return k;
 }
 
@@ -388,8 +390,8 @@ Result<IssuedKey> LocalVault::createKey(const KeySpec& spec)
     if (spec.expiresInMs < 0)
         return Error::invalid(QStringLiteral("The expiry must lie in the future"));
     for (const QString& tag : spec.tags) {
-        if (tag.trimmed().isEmpty() || tag.size() > 64)
-            return Error::invalid(QStringLiteral("Tags must be 1-64 characters"));
+        if (auto s = names::validateTag(tag); !s)
+            return s.error();
     }
     auto pid = projectId(spec.project);
     if (!pid)
@@ -546,53 +548,6 @@ Result<QList<KeyRecord>> LocalVault::queryKeys(const QString& where, const QVari
         out.append(std::move(k));
     }
     return out;
-}
-
-Result<QList<KeyRecord>> LocalVault::keys(const KeyFilter& filter)
-{
-    QStringList where;
-    QVariantList binds;
-    if (!filter.project.isEmpty()) {
-        where << QStringLiteral("p.name = ?");
-        binds << filter.project;
-    }
-    if (!filter.environment.isEmpty()) {
-        where << QStringLiteral("e.name = ?");
-        binds << filter.environment;
-    }
-    if (filter.status) {
-        const qint64 now = m_clock.nowMs();
-        switch (*filter.status) {
-        case KeyStatus::Active:
-        case KeyStatus::Rotating:
-            where << QStringLiteral("k.status = ? AND (k.expires_at IS NULL OR k.expires_at > ?)");
-            binds << storedStatus(*filter.status) << now;
-            break;
-        case KeyStatus::Expired:
-            where << QStringLiteral("k.status IN ('active', 'rotating') AND k.expires_at <= ?");
-            binds << now;
-            break;
-        case KeyStatus::Suspended:
-        case KeyStatus::Revoked:
-            where << QStringLiteral("k.status = ?");
-            binds << storedStatus(*filter.status);
-            break;
-        }
-    }
-    if (!filter.text.isEmpty()) {
-        where << QStringLiteral("(k.name LIKE ? ESCAPE '\\' OR k.display_id LIKE ? ESCAPE '\\' OR k.owner LIKE ? "
-                                "ESCAPE '\\' OR k.tags LIKE ? ESCAPE '\\' OR k.id = ?)");
-        QString pattern = filter.text;
-        pattern.replace(u'\\', QStringLiteral("\\\\"))
-            .replace(u'%', QStringLiteral("\\%"))
-            .replace(u'_', QStringLiteral("\\_"));
-        pattern = u'%' + pattern + u'%';
-        binds << pattern << pattern << pattern << pattern << filter.text;
-    }
-    QString tail = QStringLiteral(" ORDER BY p.name, e.name, k.name, k.id");
-    if (filter.limit > 0)
-        tail += QStringLiteral(" LIMIT %1 OFFSET %2").arg(filter.limit).arg(std::max(0, filter.offset));
-    return queryKeys(where.join(QStringLiteral(" AND ")), binds, tail);
 }
 
 Result<KeyRecord> LocalVault::key(const QString& ref)

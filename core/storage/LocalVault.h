@@ -4,6 +4,7 @@
 #include "audit/AuditLog.h"
 #include "storage/PolicyStore.h"
 #include "storage/Vault.h"
+#include "usage/UsageImport.h"
 #include "util/Clock.h"
 #include "verify/VerificationEngine.h"
 
@@ -33,15 +34,15 @@ public:
     Result<Environment> createEnvironment(const QString& project, const QString& name,
                                           const QString& keyPrefix = {}) override;
     Result<QList<Environment>> environments(const QString& project) override;
-
     Result<Service> createService(const QString& project, const QString& name) override;
     Result<QList<Service>> services(const QString& project) override;
-    Result<qint64> countKeys(const KeyFilter& filter) override;
-    Result<QList<KeyCount>> keyCounts(const KeyFilter& filter, KeyGrouping grouping) override;
-    Result<KeyRecord> updateKey(const QString& ref, const KeyUpdate& update, const QString& reason) override;
+
     Result<IssuedKey> createKey(const KeySpec& spec) override;
     Result<QList<KeyRecord>> keys(const KeyFilter& filter) override;
     Result<KeyRecord> key(const QString& ref) override;
+    Result<qint64> countKeys(const KeyFilter& filter) override;
+    Result<QList<KeyCount>> keyCounts(const KeyFilter& filter, KeyGrouping grouping) override;
+    Result<KeyRecord> updateKey(const QString& ref, const KeyUpdate& update, const QString& reason) override;
     Result<KeyRecord> suspendKey(const QString& ref, const QString& reason) override;
     Result<KeyRecord> resumeKey(const QString& ref, const QString& reason) override;
     Result<RevocationPlan> planRevocation(const QStringList& refs, bool cascade) override;
@@ -88,6 +89,11 @@ public:
     // the vault's stored privacy settings). Stopping — explicitly or on destruction — flushes every event.
     Status startUsageRecording();
     Status flushUsage();
+    // Bulk load of pre-aggregated usage (demo data, history from another system): adds the rollups of every
+    // granularity and scope the usage queries read, in one transaction with one audit entry ("usage.import"), and
+    // moves each key's last_used_at up to its latest bucket with VALID requests. Keys must exist in the row's
+    // project. Raw events and the keys' use and quota counters are not touched.
+    Result<UsageImportStats> importUsageRollups(const QList<UsageAggregate>& rows);
     UsageRecorder* usageRecorder() { return m_recorder.get(); }
 
     // Shows a recoverable key's secret again (audited). Fails for keys stored as hashes only.
@@ -115,6 +121,8 @@ private:
     Result<qint64> ensureService(qint64 projectId, const QString& name);
     Result<qint64> ensureTeam(const QString& name);
     Result<QList<KeyRecord>> queryKeys(const QString& where, const QVariantList& binds, const QString& tail = {});
+    // The filter's parent reference resolved to a key id (display ids are accepted), or nullopt when not filtered.
+    Result<std::optional<QString>> filterParent(const KeyFilter& filter);
     Result<KeyRecord> changeStatus(const QString& ref, KeyStatus to, const QString& reason, const QString& action);
     Status audit(const QString& action, const QString& target, const QString& reason = {},
                  const QJsonObject& details = {}, const QString& incident = {});

@@ -4,9 +4,11 @@
 #include "policy/Duration.h"
 #include "storage/SqlUtil.h"
 #include "usage/UsageQuery.h"
+#include "util/Json.h"
 
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QSet>
 
 namespace kw {
 
@@ -84,6 +86,82 @@ Status LocalVault::startUsageRecording()
 Status LocalVault::flushUsage()
 {
     return m_recorder ? m_recorder->flush() : Status{};
+}
+
+Result<UsageImportStats> LocalVault::importUsageRollups(const QList<UsageAggregate>& rows)
+{
+    if (auto s = UsageImport::validate(rows); !s)
+        return s.error();
+    // Every key must exist and belong to the project its rows name: rollups by project and by key must agree.
+    QHash<QString, QString> projectOfKey;
+    QSet<QString> projects;
+    for (const UsageAggregate& a : rows) {
+        if (!a.keyId.isEmpty())
+            projectOfKey.insert(a.keyId, QString());
+        if (!a.project.isEmpty())
+            projects.insert(a.project);
+    }
+    const QStringList ids = projectOfKey.keys();
+    for (qsizetype i = 0; i < ids.size(); i += 500) {
+        const QStringList chunk = ids.mid(i, 500);
+        QVariantList binds;
+        for (const QString& id : chunk)
+            binds << id;
+        auto q = sql::exec(m_vault->db(),
+                           QStringLiteral("SELECT k.id, p.name FROM keys k JOIN projects p ON p.id = k.project_id "
+                                          "WHERE k.id IN (%1)")
+                               .arg(QStringList(chunk.size(), QStringLiteral("?")).join(u',')),
+                           binds, QStringLiteral("look up the keys of the usage"));
+        if (!q)
+            return q.error();
+        while (q->next())
+            projectOfKey.insert(q->value(0).toString(), q->value(1).toString());
+    }
+    for (const QString& p : std::as_const(projects))
+        if (auto id = projectId(p); !id)
+            return Error(id.error().code, QStringLiteral("Usage: %1").arg(id.errorMessage()));
+    for (qsizetype i = 0; i < rows.size(); ++i) {
+        const UsageAggregate& a = rows[i];
+        if (a.keyId.isEmpty())
+            continue;
+        const QString project = projectOfKey.value(a.keyId);
+        if (project.isEmpty())
+            return Error::notFound(QStringLiteral("Usage row %1: no key with id %2").arg(i).arg(a.keyId));
+        if (project != a.project)
+            return Error::invalid(QStringLiteral("Usage row %1: key %2 belongs to project \"%3\", not \"%4\"")
+                                      .arg(i)
+                                      .arg(a.keyId, project, a.project));
+    }
+
+    sql::Transaction tx(m_vault->db());
+    if (!tx.started())
+        return sql::error(m_vault->db(), QStringLiteral("start a transaction"));
+    auto stats = UsageImport::write(m_vault->db(), rows);
+    if (!stats)
+        return stats.error();
+    QStringList used;
+    for (auto it = stats->lastValidBucket.cbegin(); it != stats->lastValidBucket.cend(); ++it) {
+        auto q = sql::exec(m_vault->db(),
+                           QStringLiteral("UPDATE keys SET last_used_at = ? WHERE id = ? AND (last_used_at IS NULL OR "
+                                          "last_used_at < ?)"),
+                           {it.value(), it.key(), it.value()}, QStringLiteral("record when the key was last used"));
+        if (!q)
+            return q.error();
+        used << it.key();
+    }
+    if (auto s = audit(QStringLiteral("usage.import"), QStringLiteral("usage"), {},
+                       QJsonObject{{"aggregates", stats->aggregates},
+                                   {"rollupRows", stats->rollupRows},
+                                   {"requests", stats->requests},
+                                   {"from", json::time(stats->fromMs)},
+                                   {"to", json::time(stats->toMs)}});
+        !s)
+        return s.error();
+    if (auto s = tx.commit(); !s)
+        return s.error();
+    if (!used.isEmpty())
+        emit keysChanged(used);
+    return stats;
 }
 
 Result<UsageSummary> LocalVault::usageSummary(UsageScope scope, const QString& scopeId, qint64 fromMs, qint64 toMs)

@@ -95,6 +95,14 @@ const QList<QStringList>& migrations()
             R"(CREATE TABLE operators (name TEXT PRIMARY KEY, role TEXT NOT NULL, token_hash BLOB NOT NULL UNIQUE,
                    token_display TEXT NOT NULL, created_at BIGINT NOT NULL, revoked_at BIGINT))",
         },
+        // 4: key counts for the console's tree without reading key rows. The wider index answers counts by effective
+        // status from the index alone (id included, for the joins to service bindings) and replaces keys_by_project,
+        // its prefix; keys of one service are found from the service side.
+        {
+            R"(CREATE INDEX keys_by_scope_status ON keys (project_id, environment_id, status, expires_at, id))",
+            R"(DROP INDEX keys_by_project)",
+            R"(CREATE INDEX key_services_by_service ON key_services (service_id, key_id))",
+        },
     };
     return list;
 }

@@ -1,6 +1,7 @@
 #include "usage/UsageRecorder.h"
 
 #include "policy/IpAddress.h"
+#include "usage/SqliteStatement.h"
 #include "usage/UsageReport.h"
 
 #include <QFileInfo>
@@ -11,8 +12,6 @@
 #include <QSqlQuery>
 #include <QUuid>
 #include <QtDebug>
-
-#include <sqlite3.h>
 
 #include <future>
 #include <limits>
@@ -104,46 +103,6 @@ struct KeyCounters {
     qint64 lastUsedAt = -1;
 };
 
-// A prepared statement of the writer's connection, finalized with it.
-class Statement {
-public:
-    Statement() = default;
-    ~Statement() { sqlite3_finalize(m_stmt); }
-    Statement(const Statement&) = delete;
-    Statement& operator=(const Statement&) = delete;
-
-    bool prepare(sqlite3* db, const char* sql)
-    {
-        sqlite3_finalize(m_stmt);
-        m_stmt = nullptr;
-        return sqlite3_prepare_v3(db, sql, -1, SQLITE_PREPARE_PERSISTENT, &m_stmt, nullptr) == SQLITE_OK;
-    }
-    void finalize()
-    {
-        sqlite3_finalize(m_stmt);
-        m_stmt = nullptr;
-    }
-    void bind(int i, qint64 v) { sqlite3_bind_int64(m_stmt, i, v); }
-    void bindNull(int i) { sqlite3_bind_null(m_stmt, i); }
-    void bindOptional(int i, qint64 v) { v < 0 ? bindNull(i) : bind(i, v); }
-    // The string must outlive step(): SQLITE_STATIC spares a copy per value.
-    void bind(int i, const QString& v)
-    {
-        // utf16() of a null QString is "", never a null pointer, so no column ever becomes SQL NULL here.
-        sqlite3_bind_text16(m_stmt, i, v.utf16(), int(v.size() * sizeof(QChar)), SQLITE_STATIC);
-    }
-    // Runs a statement that returns no rows and resets it for the next use.
-    bool run()
-    {
-        const int rc = sqlite3_step(m_stmt);
-        sqlite3_reset(m_stmt);
-        return rc == SQLITE_DONE;
-    }
-
-private:
-    sqlite3_stmt* m_stmt = nullptr;
-};
-
 } // namespace
 
 // Everything that lives in the writer thread: the connection, its prepared statements and per-batch scratch space.
@@ -157,8 +116,8 @@ public:
     ~Writer()
     {
         // Our statements first: Qt cannot close a handle that still has statements of its own.
-        for (Statement* st : {&m_begin, &m_commit, &m_rollback, &m_insertEvent, &m_upsertRollup, &m_updateKey,
-                              &m_pruneEvents, &m_pruneMinutes})
+        for (sqlite::Statement* st : {&m_begin, &m_commit, &m_rollback, &m_insertEvent, &m_upsertRollup, &m_updateKey,
+                                      &m_pruneEvents, &m_pruneMinutes})
             st->finalize();
         if (m_db.isValid())
             m_db.close();
@@ -192,9 +151,9 @@ private:
     QString m_connection;
     QSqlDatabase m_db;
     sqlite3* m_handle = nullptr;
-    Statement m_begin, m_commit, m_rollback;
-    Statement m_insertEvent, m_upsertRollup, m_updateKey;
-    Statement m_pruneEvents, m_pruneMinutes;
+    sqlite::Statement m_begin, m_commit, m_rollback;
+    sqlite::Statement m_insertEvent, m_upsertRollup, m_updateKey;
+    sqlite::Statement m_pruneEvents, m_pruneMinutes;
     qint64 m_lastPruneMs = std::numeric_limits<qint64>::min();
 
     QHash<FineKey, Counts> m_fine;
@@ -225,11 +184,10 @@ Status UsageRecorder::Writer::open(const QString& path)
                     q, QStringLiteral("configure the usage connection (%1)").arg(QString::fromLatin1(pragma)));
         }
     }
-    const QVariant handle = m_db.driver()->handle();
-    if (qstrcmp(handle.typeName(), "sqlite3*") != 0 || !(m_handle = *static_cast<sqlite3* const*>(handle.data())))
+    if (!(m_handle = sqlite::handleOf(m_db)))
         return Error::storage(QStringLiteral("The Qt SQLite driver did not provide its database handle"));
 
-    const std::pair<Statement*, const char*> statements[] = {
+    const std::pair<sqlite::Statement*, const char*> statements[] = {
         // IMMEDIATE takes the write lock up front, so waiting for it goes through the busy timeout instead of
         // failing half-way when a read transaction tries to upgrade.
         {&m_begin, "BEGIN IMMEDIATE"},
@@ -237,18 +195,7 @@ Status UsageRecorder::Writer::open(const QString& path)
         {&m_rollback, "ROLLBACK"},
         {&m_insertEvent, "INSERT INTO usage_events (ts, key_id, project, service, ip, code, cost, amount_micros, "
                          "upstream_status, latency_us, bytes) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"},
-        {&m_upsertRollup,
-         "INSERT INTO usage_rollups (granularity, bucket, scope, scope_id, code, requests, cost, amount_micros, "
-         "errors, latency_sum_us, latency_count, latency_max_us, bytes) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
-         "ON CONFLICT (granularity, scope, scope_id, bucket, code) DO UPDATE SET "
-         "requests = usage_rollups.requests + excluded.requests, cost = usage_rollups.cost + excluded.cost, "
-         "amount_micros = usage_rollups.amount_micros + excluded.amount_micros, "
-         "errors = usage_rollups.errors + excluded.errors, "
-         "latency_sum_us = usage_rollups.latency_sum_us + excluded.latency_sum_us, "
-         "latency_count = usage_rollups.latency_count + excluded.latency_count, "
-         "latency_max_us = CASE WHEN excluded.latency_max_us > usage_rollups.latency_max_us "
-         "THEN excluded.latency_max_us ELSE usage_rollups.latency_max_us END, "
-         "bytes = usage_rollups.bytes + excluded.bytes"},
+        {&m_upsertRollup, sqlite::kUpsertRollup},
         // COALESCE keeps a counter the batch did not report; last_used_at only moves forward.
         {&m_updateKey, "UPDATE keys SET uses_consumed = COALESCE(?1, uses_consumed), "
                        "uses_period_start = COALESCE(?2, uses_period_start), quota_used = COALESCE(?3, quota_used), "
@@ -302,7 +249,7 @@ Status UsageRecorder::Writer::writeBatch(const UsageEvent* begin, const UsageEve
         return error(QStringLiteral("start writing usage events"));
 
     const bool storeRaw = m_settings.rawRetentionMs != 0;
-    Statement& ins = m_insertEvent;
+    sqlite::Statement& ins = m_insertEvent;
     for (const UsageEvent* e = begin; e != end; ++e) {
         if (storeRaw) {
             const QString ip = anonymise(e->clientIp);
@@ -371,7 +318,7 @@ Status UsageRecorder::Writer::upsertRollups()
                 m_rollups[RollupKey{g, 3, f.keyId, bucket, f.code}].add(it.value());
         }
     }
-    Statement& q = m_upsertRollup;
+    sqlite::Statement& q = m_upsertRollup;
     for (auto it = m_rollups.cbegin(); it != m_rollups.cend(); ++it) {
         const RollupKey& k = it.key();
         const Counts& c = it.value();
@@ -396,7 +343,7 @@ Status UsageRecorder::Writer::upsertRollups()
 
 Status UsageRecorder::Writer::updateKeys()
 {
-    Statement& q = m_updateKey;
+    sqlite::Statement& q = m_updateKey;
     for (auto it = m_keys.cbegin(); it != m_keys.cend(); ++it) {
         const KeyCounters& k = it.value();
         if (k.usesConsumed < 0 && k.usesPeriodStart < 0 && k.quotaUsed < 0 && k.quotaPeriodStart < 0 &&

@@ -163,7 +163,11 @@ private slots:
     void keyCreateOptions();
     void keyCreateErrors();
     void keyList();
+    void keyListFilters();
     void keyListExpired();
+    void keyEdit();
+    void serviceCreateAndList();
+    void vaultDemo();
     void keyShow();
     void suspendAndResume();
     void revokeDryRunChangesNothing();
@@ -220,8 +224,8 @@ void TestKwctl::helpAndVersion()
     const Run help = kwctl({"--help"}, {.passphraseFile = false, .withVault = false});
     CHECK_EXIT(help, 0);
     QVERIFY(help.out.contains("Usage"));
-    for (const char* command :
-         {"vault init", "project create", "key create", "key list", "key revoke", "key verify", "audit verify"})
+    for (const char* command : {"vault init", "vault demo", "project create", "key create", "key list", "key edit",
+                                "key revoke", "key verify", "audit verify", "service create", "service list"})
         QVERIFY2(help.out.contains(command), command);
     const Run version = kwctl({"--version"}, {.passphraseFile = false, .withVault = false});
     CHECK_EXIT(version, 0);
@@ -496,6 +500,238 @@ void TestKwctl::keyList()
     QCOMPARE(table.out.count('\n'), 4);
     QVERIFY(table.out.startsWith("ID"));
     QVERIFY(table.out.contains(a.value("displayId").toString().toLatin1()));
+}
+
+void TestKwctl::keyListFilters()
+{
+    project("shop", {"--team", "retail"});
+    project("blog", {"--team", "media"});
+    const QJsonObject root = createKey("shop", "live", "root", {"--service", "billing", "--tag", "pci"});
+    const QString rootId = root.value("id").toString();
+    const QJsonObject child1 =
+        createKey("shop", "live", "child one", {"--parent", rootId, "--service", "search", "--expires-in", "3d"});
+    const QJsonObject child2 =
+        createKey("shop", "live", "child two", {"--parent", rootId, "--tag", "pci-dss", "--expires-in", "60d"});
+    const QJsonObject blog = createKey("blog", "live", "writer", {"--service", "billing", "--tag", "pci"});
+
+    auto ids = [this](const QStringList& args) {
+        const Run r = kwctl(QStringList{"key", "list", "--json"} + args);
+        if (r.code != 0)
+            QTest::qFail(qPrintable(r.describe()), __FILE__, __LINE__);
+        QStringList out;
+        for (const auto& v : r.array())
+            out << v.toObject().value("id").toString();
+        out.sort();
+        return out;
+    };
+    auto sorted = [](QStringList l) {
+        l.sort();
+        return l;
+    };
+    const QString c1 = child1.value("id").toString();
+    const QString c2 = child2.value("id").toString();
+    const QString w = blog.value("id").toString();
+    QCOMPARE(ids({"--team", "retail"}), sorted({rootId, c1, c2}));
+    QCOMPARE(ids({"--team", "media"}), QStringList{w});
+    QCOMPARE(ids({"--service", "billing"}), sorted({rootId, w}));
+    QCOMPARE(ids({"--service", "billing", "--project", "shop"}), QStringList{rootId});
+    QCOMPARE(ids({"--tag", "pci"}), sorted({rootId, w})); // exact tags: not pci-dss
+    QCOMPARE(ids({"--expiring-within", "7d"}), QStringList{c1});
+    QCOMPARE(ids({"--expiring-within", "90d"}), sorted({c1, c2}));
+    QCOMPARE(ids({"--children-of", rootId}), sorted({c1, c2}));
+    QCOMPARE(ids({"--children-of", root.value("displayId").toString()}), sorted({c1, c2}));
+    QCOMPARE(ids({"--children-of", rootId, "--service", "search"}), QStringList{c1});
+    const Run shown = kwctl({"key", "show", rootId});
+    CHECK_EXIT(shown, 0);
+    QVERIFY2(shown.out.contains("Children:     2"), shown.out.constData());
+    QCOMPARE(kwctl({"key", "show", rootId, "--json"}).object().value("childCount").toInt(), 2);
+
+    const Run badDuration = kwctl({"key", "list", "--expiring-within", "soon"});
+    CHECK_EXIT(badDuration, 2);
+    QVERIFY(badDuration.err.contains("--expiring-within"));
+    const Run unknownParent = kwctl({"key", "list", "--children-of", "key_doesnotexist0000"});
+    CHECK_EXIT(unknownParent, 1);
+    QVERIFY2(unknownParent.err.contains("Parent key"), unknownParent.err.constData());
+}
+
+void TestKwctl::keyEdit()
+{
+    project("shop");
+    const QJsonObject dep = createKey("shop", "live", "gateway");
+    const QJsonObject k =
+        createKey("shop", "live", "checkout", {"--service", "billing", "--tag", "pci", "--owner", "ana@example.com"});
+    const QString id = k.value("id").toString();
+    const QString secret = k.value("secret").toString();
+    const Run edit = kwctl({"key",
+                            "edit",
+                            k.value("displayId").toString(),
+                            "--name",
+                            "checkout v2",
+                            "--owner",
+                            "zoe@example.com",
+                            "--tag",
+                            "eu",
+                            "--tag",
+                            "gdpr",
+                            "--service",
+                            "search",
+                            "--depends-on",
+                            dep.value("id").toString(),
+                            "--meta",
+                            "ticket=SEC-7",
+                            "--meta",
+                            "team=payments",
+                            "--reason",
+                            "reorganisation",
+                            "--json"});
+    CHECK_EXIT(edit, 0);
+    QJsonObject o = edit.object();
+    QCOMPARE(o.value("id").toString(), id);
+    QCOMPARE(o.value("name").toString(), QStringLiteral("checkout v2"));
+    QCOMPARE(o.value("owner").toString(), QStringLiteral("zoe@example.com"));
+    QCOMPARE(o.value("tags").toArray(), (QJsonArray{"eu", "gdpr"}));
+    QCOMPARE(o.value("services").toArray(), QJsonArray{"search"});
+    QCOMPARE(o.value("dependsOn").toArray(), QJsonArray{dep.value("id").toString()});
+    QCOMPARE(o.value("metadata").toObject(), (QJsonObject{{"ticket", "SEC-7"}, {"team", "payments"}}));
+    // The new binding is what verification enforces.
+    CHECK_EXIT(kwctl({"key", "verify", secret, "--service", "search"}), 0);
+    CHECK_EXIT(kwctl({"key", "verify", secret, "--service", "billing"}), 1);
+
+    // --meta merges: KEY=VALUE sets, KEY= removes; --clear-tags empties the tags.
+    const Run more = kwctl({"key", "edit", id, "--meta", "team=", "--meta", "runbook=wiki/checkout", "--clear-tags",
+                            "--reason", "tidy up", "--json"});
+    CHECK_EXIT(more, 0);
+    o = more.object();
+    QCOMPARE(o.value("metadata").toObject(), (QJsonObject{{"ticket", "SEC-7"}, {"runbook", "wiki/checkout"}}));
+    QCOMPARE(o.value("tags").toArray(), QJsonArray{});
+    const Run plain = kwctl({"key", "edit", id, "--owner", "ops@example.com", "--reason", "handover"});
+    CHECK_EXIT(plain, 0);
+    QVERIFY2(plain.out.startsWith("Updated " + id.toLatin1()), plain.out.constData());
+
+    // Audited with the field names only.
+    const Run audit = kwctl({"audit", "list", "--target", id, "--json"});
+    CHECK_EXIT(audit, 0);
+    QStringList changed;
+    for (const auto& v : audit.array()) {
+        const QJsonObject e = v.toObject();
+        if (e.value("action").toString() != QLatin1String("key.update"))
+            continue;
+        for (const auto& f : e.value("details").toObject().value("changed").toArray())
+            changed << f.toString();
+    }
+    QCOMPARE(changed,
+             (QStringList{"name", "owner", "tags", "metadata", "services", "dependsOn", "tags", "metadata", "owner"}));
+    QVERIFY(!audit.out.contains("SEC-7"));
+    QVERIFY(!audit.out.contains("wiki/checkout"));
+
+    // Errors: usage mistakes exit 2 before opening the vault, refusals exit 1 with the field named.
+    const Run noReason = kwctl({"key", "edit", id, "--name", "x"});
+    CHECK_EXIT(noReason, 2);
+    QVERIFY(noReason.err.contains("--reason"));
+    const Run nothing = kwctl({"key", "edit", id, "--reason", "r"});
+    CHECK_EXIT(nothing, 2);
+    QVERIFY(nothing.err.contains("nothing to change"));
+    const Run both = kwctl({"key", "edit", id, "--tag", "a", "--clear-tags", "--reason", "r"});
+    CHECK_EXIT(both, 2);
+    QVERIFY(both.err.contains("--clear-tags"));
+    const Run badMeta = kwctl({"key", "edit", id, "--meta", "novalue", "--reason", "r"});
+    CHECK_EXIT(badMeta, 2);
+    QVERIFY(badMeta.err.contains("KEY=VALUE"));
+    QVERIFY(!badMeta.err.contains("novalue")); // a pasted secret would not be repeated either
+    const QByteArray before = fileDigest(m_vault);
+    const Run badName = kwctl({"key", "edit", id, "--name", "   ", "--reason", "r"});
+    CHECK_EXIT(badName, 1);
+    QVERIFY2(badName.err.contains("Key name"), badName.err.constData());
+    const Run badService = kwctl({"key", "edit", id, "--service", "Not Valid", "--reason", "r"});
+    CHECK_EXIT(badService, 1);
+    QVERIFY2(badService.err.contains("Service name"), badService.err.constData());
+    QCOMPARE(fileDigest(m_vault), before);
+    CHECK_EXIT(kwctl({"key", "revoke", id, "--reason", "leaked"}), 0);
+    const Run revoked = kwctl({"key", "edit", id, "--name", "again", "--reason", "r"});
+    CHECK_EXIT(revoked, 1);
+    QVERIFY2(revoked.err.contains("revoked"), revoked.err.constData());
+}
+
+void TestKwctl::serviceCreateAndList()
+{
+    project("shop");
+    const Run created = kwctl({"service", "create", "shop", "billing", "--json"});
+    CHECK_EXIT(created, 0);
+    QCOMPARE(created.object().value("name").toString(), QStringLiteral("billing"));
+    QCOMPARE(created.object().value("project").toString(), QStringLiteral("shop"));
+    CHECK_EXIT(kwctl({"service", "create", "shop", "archive"}), 0);
+    createKey("shop", "live", "k", {"--service", "search"});
+    const Run list = kwctl({"service", "list", "shop", "--json"});
+    CHECK_EXIT(list, 0);
+    QStringList names;
+    for (const auto& v : list.array())
+        names << v.toObject().value("name").toString();
+    QCOMPARE(names, (QStringList{"archive", "billing", "search"}));
+    const Run table = kwctl({"service", "list", "shop"});
+    CHECK_EXIT(table, 0);
+    QVERIFY(table.out.startsWith("SERVICE"));
+    QCOMPARE(table.out.count('\n'), 4);
+
+    const Run dup = kwctl({"service", "create", "shop", "billing"});
+    CHECK_EXIT(dup, 1);
+    QVERIFY(dup.err.contains("already exists"));
+    const Run bad = kwctl({"service", "create", "shop", "Bad Name"});
+    CHECK_EXIT(bad, 1);
+    QVERIFY(bad.err.contains("Service name"));
+    const Run noProject = kwctl({"service", "list", "nope"});
+    CHECK_EXIT(noProject, 1);
+    QVERIFY(noProject.err.contains("nope"));
+    CHECK_EXIT(kwctl({"service", "list"}), 2);
+    // The price command is still there.
+    CHECK_EXIT(kwctl({"service", "price", "shop", "billing", "0.002"}), 0);
+    const Run unknown = kwctl({"service", "delete", "shop", "billing"});
+    CHECK_EXIT(unknown, 2);
+    QVERIFY(unknown.err.contains("delete"));
+}
+
+void TestKwctl::vaultDemo()
+{
+    const QString path = m_dir->filePath(QStringLiteral("demo.kwvault"));
+    const Run r = kwctl({"vault", "demo", path, "--kdf-memory", "8", "--kdf-iterations", "1", "--seed", "3", "--json"},
+                        {.withVault = false});
+    CHECK_EXIT(r, 0);
+    const QJsonObject o = r.object();
+    QCOMPARE(o.value("path").toString(), path);
+    QCOMPARE(o.value("seed").toInt(), 3);
+    QVERIFY2(o.value("keys").toInt() >= 300 && o.value("keys").toInt() <= 400, r.out.constData());
+    QVERIFY(o.value("requests").toInteger() > 0);
+    struct stat st {};
+    QCOMPARE(::stat(QFile::encodeName(path).constData(), &st), 0);
+    QCOMPARE(int(st.st_mode & 07777), 0600);
+
+    // An ordinary vault afterwards, opened with the same passphrase.
+    const Run teams = kwctl({"team", "list", "--json"}, {.vault = path});
+    CHECK_EXIT(teams, 0);
+    QVERIFY(teams.array().size() >= 4);
+    const Run partners =
+        kwctl({"key", "list", "--project", "partner-gateway", "--env", "prod", "--json"}, {.vault = path});
+    CHECK_EXIT(partners, 0);
+    QVERIFY(partners.array().size() > 5);
+    const Run top = kwctl({"usage", "top", "--by", "project", "--since", "30d", "--json"}, {.vault = path});
+    CHECK_EXIT(top, 0);
+    QCOMPARE(top.array().size(), 8);
+    const Run verify = kwctl({"audit", "verify"}, {.vault = path});
+    CHECK_EXIT(verify, 0);
+
+    // Never over an existing file, and a bad seed is a usage error.
+    const QByteArray before = fileDigest(path);
+    const Run again =
+        kwctl({"vault", "demo", path, "--kdf-memory", "8", "--kdf-iterations", "1"}, {.withVault = false});
+    CHECK_EXIT(again, 1);
+    QVERIFY(again.err.contains("already exists"));
+    QCOMPARE(fileDigest(path), before);
+    const Run existing = kwctl({"vault", "demo", m_vault}, {.withVault = false});
+    CHECK_EXIT(existing, 1);
+    const Run badSeed = kwctl({"vault", "demo", m_dir->filePath("x.kwvault"), "--seed", "-1"}, {.withVault = false});
+    CHECK_EXIT(badSeed, 2);
+    QVERIFY(badSeed.err.contains("--seed"));
+    QVERIFY(!QFile::exists(m_dir->filePath("x.kwvault")));
+    CHECK_EXIT(kwctl({"vault", "demo"}, {.withVault = false}), 2);
 }
 
 void TestKwctl::keyListExpired()
@@ -826,6 +1062,10 @@ void TestKwctl::usageErrors_data()
     QTest::newRow("bad limit") << QStringList{"key", "list", "--limit", "-3"} << "--limit";
     QTest::newRow("bad audit after") << QStringList{"audit", "list", "--after", "yesterday"} << "--after";
     QTest::newRow("verify without key") << QStringList{"key", "verify"} << "missing";
+    QTest::newRow("edit without key") << QStringList{"key", "edit", "--reason", "r"} << "missing";
+    QTest::newRow("edit unknown option") << QStringList{"key", "edit", "key_x", "--colour", "red"} << "--colour";
+    QTest::newRow("children-of blank") << QStringList{"key", "list", "--children-of", " "} << "--children-of";
+    QTest::newRow("service create one argument") << QStringList{"service", "create", "shop"} << "missing";
 }
 
 void TestKwctl::usageErrors()

@@ -88,6 +88,8 @@ public:
     virtual qint64 nowMs() const = 0;
     virtual void flushUsage() {}
     virtual bool isRemote() const = 0;
+    // Lets time pass for the backend: a test clock moves, a real server's clock is waited for.
+    virtual void elapse(qint64 ms) = 0;
 };
 
 class LocalFixture final : public Fixture {
@@ -102,6 +104,7 @@ public:
     qint64 nowMs() const override { return const_cast<kwtest::TempVault&>(m_vault).clock().nowMs(); }
     void flushUsage() override { QVERIFY(m_vault.backend().flushUsage().ok()); }
     bool isRemote() const override { return false; }
+    void elapse(qint64 ms) override { m_vault.clock().advanceMs(ms); }
 
 private:
     kwtest::TempVault m_vault;
@@ -141,6 +144,7 @@ public:
     Backend& backend() override { return *m_admin; }
     qint64 nowMs() const override { return QDateTime::currentMSecsSinceEpoch(); }
     bool isRemote() const override { return true; }
+    void elapse(qint64 ms) override { QTest::qSleep(int(ms)); }
     kwtest::ServerProcess& server() { return *m_server; }
     const SecureBytes& adminToken() const { return m_adminToken; }
     QString vaultDir() const { return m_vault.dir(); }
@@ -187,6 +191,11 @@ class TestBackendContract : public QObject {
             return {};
         }
         return std::move(*k);
+    }
+
+    KeyRecord issueRecord(const QString& name, const std::function<void(KeySpec&)>& adjust = {})
+    {
+        return issue(name, adjust).key;
     }
 
     VerifyCode verify(const SecureBytes& secret, const QString& service = "billing", qint64 cost = 1)
@@ -731,6 +740,439 @@ private slots:
         QCOMPARE(past->totals.requests, 0);
     }
 
+    void services()
+    {
+        makeOrg();
+        QSignalSpy orgChanged(&b(), &Backend::organizationChanged);
+        auto billing = b().createService("web", "billing");
+        EXPECT_OK(billing);
+        QCOMPARE(billing->name, QStringLiteral("billing"));
+        QCOMPARE(billing->project, QStringLiteral("web"));
+        QVERIFY(billing->id > 0);
+        QCOMPARE(orgChanged.count(), 1);
+        EXPECT_ERROR(b().createService("web", "billing"), Error::Code::Conflict);
+        auto bad = b().createService("web", "Bad Service");
+        EXPECT_ERROR(bad, Error::Code::Invalid);
+        QVERIFY2(bad.errorMessage().contains("Service"), qPrintable(bad.errorMessage()));
+        EXPECT_ERROR(b().createService("nope", "billing"), Error::Code::NotFound);
+        EXPECT_ERROR(b().services("nope"), Error::Code::NotFound);
+        // Keys create the services they name on first use; the list is by name.
+        issue("alpha", [](KeySpec& s) { s.services = {"search"}; });
+        EXPECT_OK(b().createService("web", "archive"));
+        auto list = b().services("web");
+        EXPECT_OK(list);
+        QStringList names;
+        for (const Service& sv : *list) {
+            names << sv.name;
+            QCOMPARE(sv.project, QStringLiteral("web"));
+        }
+        QCOMPARE(names, (QStringList{"archive", "billing", "search"}));
+        AuditQuery q;
+        q.action = "service.create";
+        auto entries = b().auditEntries(q);
+        EXPECT_OK(entries);
+        QCOMPARE(entries->size(), 3);
+    }
+
+    // A fixed set of keys over two teams, three environments and three services, with a parent and children, a
+    // suspended, a revoked and an expired key. Returns the keys by name.
+    QHash<QString, KeyRecord> seedFilterSet()
+    {
+        QHash<QString, KeyRecord> k;
+        makeOrg();
+        if (!b().createTeam("growth") || !b().createProject(ProjectSpec{"app", "growth", "app"}))
+            return {};
+        k["alpha"] = issueRecord("alpha", [](KeySpec& s) {
+            s.tags = {"pci", "eu"};
+            s.expiresInMs = 5 * kDay;
+        });
+        k["beta"] = issueRecord("beta", [](KeySpec& s) {
+            s.services = {"billing", "search"};
+            s.tags = {"pci-dss"};
+            s.expiresInMs = 30 * kDay;
+        });
+        k["gamma"] = issueRecord("gamma", [](KeySpec& s) { s.services = {}; });
+        const QString alpha = k["alpha"].id;
+        k["delta"] = issueRecord("delta", [&](KeySpec& s) {
+            s.services = {"search"};
+            s.tags = {"eu"};
+            s.parentId = alpha;
+        });
+        k["epsilon"] = issueRecord("epsilon", [&](KeySpec& s) { s.parentId = alpha; });
+        k["zeta"] = issueRecord("zeta", [](KeySpec& s) { s.expiresInMs = 2 * kDay; });
+        k["eta"] = issueRecord("eta", [](KeySpec& s) {
+            s.services = {"search"};
+            s.expiresInMs = 1500;
+        });
+        k["theta"] = issueRecord("theta", [](KeySpec& s) {
+            s.environment = "test";
+            s.tags = {"pci"};
+        });
+        k["iota"] = issueRecord("iota", [](KeySpec& s) {
+            s.project = "app";
+            s.services = {"api"};
+            s.tags = {"eu"};
+            s.owner = "ivan@example.com";
+        });
+        if (!b().suspendKey(k["epsilon"].id, "check") ||
+            !b().revokeKeys(RevocationRequest{{k["zeta"].id}, false, "gone", {}}))
+            return {};
+        m_fixture->elapse(2000); // eta expires
+        return k;
+    }
+
+    // keys() and countKeys() agree on a filter, and name exactly `expected`.
+    void expectKeys(const KeyFilter& f, const QHash<QString, KeyRecord>& k, QStringList expected, const char* what)
+    {
+        auto list = b().keys(f);
+        QVERIFY2(list.ok(), qPrintable(QString::fromLatin1(what) + ": " + describe(list)));
+        QStringList names;
+        for (const KeyRecord& r : *list)
+            names << r.name;
+        names.sort();
+        expected.sort();
+        QVERIFY2(names == expected,
+                 qPrintable(QStringLiteral("%1: got %2, expected %3").arg(what, names.join(','), expected.join(','))));
+        auto count = b().countKeys(f);
+        QVERIFY2(count.ok(), qPrintable(QString::fromLatin1(what) + ": " + describe(count)));
+        QCOMPARE(*count, qint64(expected.size()));
+        Q_UNUSED(k);
+    }
+
+    void keyFilters()
+    {
+        const auto k = seedFilterSet();
+        QCOMPARE(k.size(), 9);
+        const QStringList webKeys{"alpha", "beta", "gamma", "delta", "epsilon", "zeta", "eta", "theta"};
+        KeyFilter f;
+        expectKeys(f, k, webKeys + QStringList{"iota"}, "no filter");
+        f.team = "core";
+        expectKeys(f, k, webKeys, "team core");
+        f.team = "growth";
+        expectKeys(f, k, {"iota"}, "team growth");
+        f = {};
+        f.service = "billing";
+        expectKeys(f, k, {"alpha", "beta", "epsilon", "zeta", "theta"}, "service billing");
+        f.project = "web";
+        f.environment = "live";
+        expectKeys(f, k, {"alpha", "beta", "epsilon", "zeta"}, "service billing in web/live");
+        f = {};
+        f.service = "api";
+        expectKeys(f, k, {"iota"}, "service api");
+        f = {};
+        f.withoutService = true;
+        expectKeys(f, k, {"gamma"}, "without service");
+        f = {};
+        f.tag = "pci";
+        expectKeys(f, k, {"alpha", "theta"}, "tag pci (not pci-dss)");
+        f.tag = "eu";
+        expectKeys(f, k, {"alpha", "delta", "iota"}, "tag eu");
+        f.tag = "pc";
+        expectKeys(f, k, {}, "tag pc");
+        f = {};
+        f.expiresBeforeMs = m_fixture->nowMs() + 10 * kDay;
+        expectKeys(f, k, {"alpha", "eta"}, "expiring within 10 days (revoked excluded)");
+        f = {};
+        f.parentId = QString();
+        expectKeys(f, k, {"alpha", "beta", "gamma", "zeta", "eta", "theta", "iota"}, "without parent");
+        f.parentId = k["alpha"].id;
+        expectKeys(f, k, {"delta", "epsilon"}, "children of alpha");
+        f.parentId = k["alpha"].displayId;
+        expectKeys(f, k, {"delta", "epsilon"}, "children of alpha by display id");
+        f = {};
+        f.status = KeyStatus::Expired;
+        expectKeys(f, k, {"eta"}, "expired");
+        f.status = KeyStatus::Suspended;
+        expectKeys(f, k, {"epsilon"}, "suspended");
+        f.status = KeyStatus::Revoked;
+        expectKeys(f, k, {"zeta"}, "revoked");
+        f = {};
+        f.team = "core";
+        f.service = "search";
+        f.status = KeyStatus::Active;
+        expectKeys(f, k, {"beta", "delta"}, "team, service and status");
+        f.text = "del";
+        expectKeys(f, k, {"delta"}, "and text");
+
+        f = {};
+        f.service = "billing";
+        f.withoutService = true;
+        EXPECT_ERROR(b().keys(f), Error::Code::Invalid);
+        EXPECT_ERROR(b().countKeys(f), Error::Code::Invalid);
+        EXPECT_ERROR(b().keyCounts(f, KeyGrouping::Environment), Error::Code::Invalid);
+        f = {};
+        f.parentId = QStringLiteral("key_doesnotexist0000");
+        EXPECT_ERROR(b().keys(f), Error::Code::NotFound);
+        EXPECT_ERROR(b().countKeys(f), Error::Code::NotFound);
+
+        // childCount in lists and single reads.
+        auto alpha = b().key(k["alpha"].id);
+        EXPECT_OK(alpha);
+        QCOMPARE(alpha->childCount, 2);
+        auto all = b().keys({});
+        EXPECT_OK(all);
+        for (const KeyRecord& r : *all)
+            QCOMPARE(r.childCount, r.id == k["alpha"].id ? 2 : 0);
+        // countKeys ignores paging.
+        f = {};
+        f.limit = 2;
+        f.offset = 1;
+        auto page = b().keys(f);
+        EXPECT_OK(page);
+        QCOMPARE(page->size(), 2);
+        auto total = b().countKeys(f);
+        EXPECT_OK(total);
+        QCOMPARE(*total, 9);
+    }
+
+    static QString describeCount(const KeyCount& c)
+    {
+        return QStringLiteral("%1/%2/%3/%4 total %5 active %6 expired %7 suspended %8 revoked %9")
+            .arg(c.team, c.project, c.environment, c.service)
+            .arg(c.total)
+            .arg(c.active)
+            .arg(c.expired)
+            .arg(c.suspended)
+            .arg(c.revoked);
+    }
+
+    void expectCounts(const Result<QList<KeyCount>>& counts, const QStringList& expected, const char* what)
+    {
+        QVERIFY2(counts.ok(), qPrintable(QString::fromLatin1(what) + ": " + describe(counts)));
+        QStringList got;
+        for (const KeyCount& c : *counts)
+            got << describeCount(c);
+        QVERIFY2(got == expected, qPrintable(QStringLiteral("%1:\ngot      %2\nexpected %3")
+                                                 .arg(what, got.join(QStringLiteral("\n         ")),
+                                                      expected.join(QStringLiteral("\n         ")))));
+    }
+
+    void keyCounts()
+    {
+        const auto k = seedFilterSet();
+        QCOMPARE(k.size(), 9);
+        expectCounts(b().keyCounts({}, KeyGrouping::Environment),
+                     {"core/web/live/ total 7 active 4 expired 1 suspended 1 revoked 1",
+                      "core/web/test/ total 1 active 1 expired 0 suspended 0 revoked 0",
+                      "growth/app/live/ total 1 active 1 expired 0 suspended 0 revoked 0"},
+                     "by environment");
+        KeyFilter f;
+        f.status = KeyStatus::Active;
+        expectCounts(b().keyCounts(f, KeyGrouping::Environment),
+                     {"core/web/live/ total 4 active 4 expired 0 suspended 0 revoked 0",
+                      "core/web/test/ total 1 active 1 expired 0 suspended 0 revoked 0",
+                      "growth/app/live/ total 1 active 1 expired 0 suspended 0 revoked 0"},
+                     "active, by environment");
+        f.status = KeyStatus::Expired;
+        expectCounts(b().keyCounts(f, KeyGrouping::Environment),
+                     {"core/web/live/ total 1 active 0 expired 1 suspended 0 revoked 0"}, "expired, by environment");
+        f = {};
+        f.team = "growth";
+        expectCounts(b().keyCounts(f, KeyGrouping::Environment),
+                     {"growth/app/live/ total 1 active 1 expired 0 suspended 0 revoked 0"}, "team growth");
+
+        // By service within web/live: a key with two services counts in both, keys with none form "".
+        f = {};
+        f.project = "web";
+        f.environment = "live";
+        expectCounts(b().keyCounts(f, KeyGrouping::Service),
+                     {"core/web/live/ total 1 active 1 expired 0 suspended 0 revoked 0",
+                      "core/web/live/billing total 4 active 2 expired 0 suspended 1 revoked 1",
+                      "core/web/live/search total 3 active 2 expired 1 suspended 0 revoked 0"},
+                     "web/live by service");
+        f.environment.clear();
+        expectCounts(b().keyCounts(f, KeyGrouping::Service),
+                     {"core/web// total 1 active 1 expired 0 suspended 0 revoked 0",
+                      "core/web//billing total 5 active 3 expired 0 suspended 1 revoked 1",
+                      "core/web//search total 3 active 2 expired 1 suspended 0 revoked 0"},
+                     "web by service");
+        f.status = KeyStatus::Suspended;
+        expectCounts(b().keyCounts(f, KeyGrouping::Service),
+                     {"core/web//billing total 1 active 0 expired 0 suspended 1 revoked 0"}, "suspended, by service");
+        f = {};
+        f.project = "nope";
+        expectCounts(b().keyCounts(f, KeyGrouping::Environment), {}, "unknown project");
+
+        // The totals agree with the plain count.
+        auto counts = b().keyCounts({}, KeyGrouping::Environment);
+        EXPECT_OK(counts);
+        qint64 sum = 0;
+        for (const KeyCount& c : *counts) {
+            QCOMPARE(c.active + c.expired + c.suspended + c.revoked, c.total);
+            sum += c.total;
+        }
+        QCOMPARE(sum, b().countKeys({}).value_or(-1));
+    }
+
+    void updateKey()
+    {
+        makeOrg();
+        IssuedKey k = issue("alpha", [](KeySpec& s) {
+            s.tags = {"pci"};
+            s.metadata = QJsonObject{{"ticket", "SEC-1"}, {"note", "do-not-log-me"}};
+        });
+        IssuedKey dep = issue("dependency");
+        QSignalSpy changed(&b(), &Backend::keysChanged);
+        KeyUpdate u;
+        u.name = "alpha v2";
+        u.owner = "zoe@example.com";
+        u.tags = QStringList{"eu", "gdpr"};
+        u.metadata = QJsonObject{{"ticket", "SEC-2"}, {"note", "still-secret-ish"}};
+        u.services = QStringList{"search", "reports"};
+        u.dependsOn = QStringList{dep.key.displayId};
+        auto updated = b().updateKey(k.key.displayId, u, "team reorganisation");
+        EXPECT_OK(updated);
+        QCOMPARE(updated->id, k.key.id);
+        QCOMPARE(updated->name, QStringLiteral("alpha v2"));
+        QCOMPARE(updated->owner, QStringLiteral("zoe@example.com"));
+        QCOMPARE(updated->tags, (QStringList{"eu", "gdpr"}));
+        QCOMPARE(updated->metadata, *u.metadata);
+        QCOMPARE(updated->services, (QStringList{"reports", "search"}));
+        QCOMPARE(updated->dependsOn, QStringList{dep.key.id});
+        QCOMPARE(changed.count(), 1);
+        QCOMPARE(changed.first().first().toStringList(), QStringList{k.key.id});
+        auto reread = b().key(k.key.id);
+        EXPECT_OK(reread);
+        QCOMPARE(reread->toJson(0), updated->toJson(0));
+        // The services are created on first use, and verification follows the new binding at once.
+        auto services = b().services("web");
+        EXPECT_OK(services);
+        QStringList names;
+        for (const Service& s : *services)
+            names << s.name;
+        QVERIFY2(names.contains("reports"), qPrintable(names.join(',')));
+        QCOMPARE(kw::toString(verify(k.secret, "search")), kw::toString(VerifyCode::Valid));
+        QCOMPARE(kw::toString(verify(k.secret, "billing")), kw::toString(VerifyCode::WrongService));
+        // The dependency is real: a cascade from it reaches the key.
+        auto plan = b().planRevocation({dep.key.id}, true);
+        EXPECT_OK(plan);
+        QVERIFY(plan->keyIds().contains(k.key.id));
+
+        // One audit entry naming the changed fields, never their values.
+        AuditQuery q;
+        q.target = k.key.id;
+        q.action = "key.update";
+        auto entries = b().auditEntries(q);
+        EXPECT_OK(entries);
+        QCOMPARE(entries->size(), 1);
+        const AuditEntry& e = entries->first();
+        QCOMPARE(e.reason, QStringLiteral("team reorganisation"));
+        QCOMPARE(e.details.value("changed").toArray(),
+                 (QJsonArray{"name", "owner", "tags", "metadata", "services", "dependsOn"}));
+        const QByteArray details = QJsonDocument(e.details).toJson();
+        for (const char* value : {"SEC-2", "still-secret-ish", "do-not-log-me", "zoe@example.com", "alpha v2"})
+            QVERIFY2(!details.contains(value), details.constData());
+
+        // Giving the current values changes nothing and records nothing.
+        KeyUpdate same;
+        same.name = "alpha v2";
+        same.tags = QStringList{"eu", "gdpr"};
+        EXPECT_OK(b().updateKey(k.key.id, same, "no-op"));
+        entries = b().auditEntries(q);
+        EXPECT_OK(entries);
+        QCOMPARE(entries->size(), 1);
+        // Clearing tags; only that field is named.
+        KeyUpdate clear;
+        clear.tags = QStringList();
+        auto cleared = b().updateKey(k.key.id, clear, "tags obsolete");
+        EXPECT_OK(cleared);
+        QVERIFY(cleared->tags.isEmpty());
+        QCOMPARE(cleared->name, QStringLiteral("alpha v2"));
+        entries = b().auditEntries(q);
+        EXPECT_OK(entries);
+        QCOMPARE(entries->size(), 2);
+        QCOMPARE(entries->last().details.value("changed").toArray(), QJsonArray{"tags"});
+
+        // Bad input: a clear error naming the field, and nothing written.
+        const QJsonObject before = b().key(k.key.id)->toJson(0);
+        EXPECT_ERROR(b().updateKey(k.key.id, KeyUpdate{}, "nothing"), Error::Code::Invalid);
+        KeyUpdate rename;
+        rename.name = "beta";
+        EXPECT_ERROR(b().updateKey(k.key.id, rename, "  "), Error::Code::Invalid);
+        for (const QString& badName : {QString(), QStringLiteral("   "), QStringLiteral("bad\x01name")}) {
+            KeyUpdate bad;
+            bad.name = badName;
+            bad.owner = "mallory@example.com";
+            auto r = b().updateKey(k.key.id, bad, "rename");
+            EXPECT_ERROR(r, Error::Code::Invalid);
+            QVERIFY2(r.errorMessage().contains("name"), qPrintable(r.errorMessage()));
+        }
+        KeyUpdate badTag;
+        badTag.tags = QStringList{"ok", QString(65, u'x')};
+        auto tagError = b().updateKey(k.key.id, badTag, "tags");
+        EXPECT_ERROR(tagError, Error::Code::Invalid);
+        QVERIFY2(tagError.errorMessage().contains("ag"), qPrintable(tagError.errorMessage()));
+        KeyUpdate badService;
+        badService.services = QStringList{"search", "Not A Service"};
+        auto serviceError = b().updateKey(k.key.id, badService, "services");
+        EXPECT_ERROR(serviceError, Error::Code::Invalid);
+        QVERIFY2(serviceError.errorMessage().contains("Service"), qPrintable(serviceError.errorMessage()));
+        KeyUpdate self;
+        self.dependsOn = QStringList{k.key.id};
+        auto selfError = b().updateKey(k.key.id, self, "loop");
+        EXPECT_ERROR(selfError, Error::Code::Invalid);
+        QVERIFY2(selfError.errorMessage().contains("itself"), qPrintable(selfError.errorMessage()));
+        KeyUpdate unknown;
+        unknown.dependsOn = QStringList{"key_doesnotexist0000"};
+        EXPECT_ERROR(b().updateKey(k.key.id, unknown, "dep"), Error::Code::NotFound);
+        EXPECT_ERROR(b().updateKey("key_doesnotexist0000", rename, "x"), Error::Code::NotFound);
+        QCOMPARE(b().key(k.key.id)->toJson(0), before);
+
+        // Revocation is final: the record stays as it was.
+        EXPECT_OK(b().revokeKeys(RevocationRequest{{k.key.id}, false, "leaked", {}}));
+        auto revoked = b().updateKey(k.key.id, rename, "after the fact");
+        EXPECT_ERROR(revoked, Error::Code::Conflict);
+        QVERIFY2(revoked.errorMessage().contains("revoked"), qPrintable(revoked.errorMessage()));
+        QCOMPARE(b().key(k.key.id)->name, QStringLiteral("alpha v2"));
+    }
+
+    // Remote only: the new routes parse strictly, like the rest of the API.
+    void strictKeyRoutes()
+    {
+        if (!remote())
+            QSKIP("remote only");
+        makeOrg();
+        IssuedKey k = issue("alpha");
+        auto http = HttpClient::create(QUrl(remote()->server().url()));
+        EXPECT_OK(http);
+        auto send = [&](const QByteArray& method, const QByteArray& target, const QByteArray& body = {}) {
+            HttpClient::Request req;
+            req.method = method;
+            req.target = target;
+            req.body = body;
+            req.bearer = &remote()->adminToken();
+            return (*http)->send(req);
+        };
+        struct Case {
+            QByteArray method, target, body, named;
+        };
+        const QList<Case> cases{
+            {"GET", "/v1/keys?projekt=web", {}, "projekt"},
+            {"GET", "/v1/keys/count?status=sleeping", {}, "status"},
+            {"GET", "/v1/keys/counts?groupBy=team", {}, "groupBy"},
+            {"GET", "/v1/keys/counts?limit=x", {}, "limit"},
+            {"PATCH", "/v1/keys/" + k.key.id.toLatin1(), R"({"reason":"x","colour":"red"})", "colour"},
+            {"PATCH", "/v1/keys/" + k.key.id.toLatin1(), R"({"name":"x"})", "reason"},
+            {"PATCH", "/v1/keys/" + k.key.id.toLatin1(), R"({"reason":"x","tags":"pci"})", "tags"},
+            {"POST", "/v1/projects/web/services", R"({"name":"x","price":1})", "price"},
+        };
+        for (const Case& c : cases) {
+            auto r = send(c.method, c.target, c.body);
+            EXPECT_OK(r);
+            QVERIFY2(r->status == 400, qPrintable(c.method + ' ' + c.target + ": " + QString::number(r->status)));
+            QVERIFY2(r->body.contains(c.named), r->body.constData());
+        }
+        auto count = send("GET", "/v1/keys/count?project=web");
+        EXPECT_OK(count);
+        QCOMPARE(count->status, 200);
+        QCOMPARE(QJsonDocument::fromJson(count->body).object().value("count").toInteger(), 1);
+        // "count" and "counts" are routes, not key references.
+        auto counts = send("GET", "/v1/keys/counts");
+        EXPECT_OK(counts);
+        QCOMPARE(counts->status, 200);
+        QVERIFY(QJsonDocument::fromJson(counts->body).isArray());
+    }
+
     void operators()
     {
         auto alice = b().createOperator("alice", OperatorRole::Auditor);
@@ -822,6 +1264,9 @@ private slots:
             expect("audit", who.read, as.auditEntries({}));
             expect("verify audit", who.read, as.verifyAudit());
             expect("policies", who.read, as.policyTemplates());
+            expect("count keys", who.read, as.countKeys({}));
+            expect("key counts", who.read, as.keyCounts({}, KeyGrouping::Environment));
+            expect("services", who.read, as.services("web"));
 
             expect("suspend", who.respond, as.suspendKey(target.key.id, "drill"));
             if (who.respond)
@@ -840,6 +1285,10 @@ private slots:
             expect("create operator", who.administer, as.createOperator("sub-" + name, OperatorRole::Verifier));
             expect("list operators", who.administer, as.operators());
             expect("create team", who.administer, as.createTeam("team-" + name));
+            expect("create service", who.administer, as.createService("web", "svc-" + name));
+            KeyUpdate owner;
+            owner.owner = name + "@example.com";
+            expect("update key", who.administer, as.updateKey(target.key.id, owner, "drill"));
         }
         // Revocation by a responder, then nobody can use the key.
         auto responder = b().createOperator("responder2", OperatorRole::Responder);

@@ -60,6 +60,7 @@ KeyRecord sampleKey()
     k.successorId = "key_next";
     k.predecessorId = "key_prev";
     k.usesConsumed = 7;
+    k.childCount = 3;
     return k;
 }
 
@@ -145,6 +146,7 @@ private slots:
         QTest::newRow("services string") << "services" << QJsonValue("billing");
         QTest::newRow("backup string") << "backup" << QJsonValue("yes");
         QTest::newRow("usesConsumed fraction") << "usesConsumed" << QJsonValue(1.5);
+        QTest::newRow("childCount string") << "childCount" << QJsonValue("3");
         QTest::newRow("status unknown") << "status" << QJsonValue("sleeping");
         QTest::newRow("metadata list") << "metadata" << QJsonValue(QJsonArray{});
         QTest::newRow("policy unknown rule") << "policy" << QJsonValue(QJsonObject{{"maxUsez", 3}});
@@ -186,6 +188,195 @@ private slots:
         auto eb = codec::environmentFromJson(e.toJson());
         QVERIFY(eb.ok());
         QCOMPARE(eb->toJson(), e.toJson());
+
+        const Service s{4, "web", "billing"};
+        auto sb = codec::serviceFromJson(s.toJson());
+        QVERIFY(sb.ok());
+        QCOMPARE(sb->toJson(), s.toJson());
+        QVERIFY(!codec::serviceFromJson(QJsonObject{{"id", 4}, {"project", "web"}}).ok());
+        auto badService = codec::serviceFromJson(QJsonObject{{"name", 5}});
+        QVERIFY(!badService.ok());
+        QVERIFY(badService.errorMessage().contains("name"));
+    }
+
+    void childCountTravels()
+    {
+        auto back = codec::keyRecordFromJson(sampleKey().toJson(kNow));
+        QVERIFY(back.ok());
+        QCOMPARE(back->childCount, 3);
+        QJsonObject old = sampleKey().toJson(kNow);
+        old.remove("childCount"); // an older server
+        auto fromOld = codec::keyRecordFromJson(old);
+        QVERIFY(fromOld.ok());
+        QCOMPARE(fromOld->childCount, 0);
+    }
+
+    void keyCount()
+    {
+        KeyCount c;
+        c.team = "core";
+        c.project = "web";
+        c.environment = "live";
+        c.service = "billing";
+        c.total = 10;
+        c.active = 5;
+        c.expired = 2;
+        c.suspended = 1;
+        c.revoked = 2;
+        auto back = codec::keyCountFromJson(codec::toJson(c));
+        QVERIFY2(back.ok(), qPrintable(back.errorMessage()));
+        QCOMPARE(codec::toJson(*back), codec::toJson(c));
+        QJsonObject wrong = codec::toJson(c);
+        wrong.insert("active", "5");
+        auto bad = codec::keyCountFromJson(wrong);
+        QVERIFY(!bad.ok());
+        QVERIFY2(bad.errorMessage().contains("active"), qPrintable(bad.errorMessage()));
+        wrong = codec::toJson(c);
+        wrong.remove("total");
+        QVERIFY(!codec::keyCountFromJson(wrong).ok());
+        wrong = codec::toJson(c);
+        wrong.insert("newerField", 1);
+        QVERIFY(codec::keyCountFromJson(wrong).ok());
+
+        QCOMPARE(codec::toString(KeyGrouping::Environment), QStringLiteral("environment"));
+        QCOMPARE(codec::toString(KeyGrouping::Service), QStringLiteral("service"));
+        QVERIFY(codec::keyGroupingFromString(u"service") == KeyGrouping::Service);
+        QVERIFY(codec::keyGroupingFromString(u"environment") == KeyGrouping::Environment);
+        QVERIFY(!codec::keyGroupingFromString(u"team"));
+    }
+
+    void keyUpdateRequest()
+    {
+        KeyUpdate u;
+        u.name = "renamed";
+        u.owner = "zoe@example.com";
+        u.tags = QStringList{"pci", "eu"};
+        u.metadata = QJsonObject{{"ticket", "SEC-9"}};
+        u.services = QStringList{"billing"};
+        u.dependsOn = QStringList{"key_a"};
+        auto back = codec::keyUpdateRequestFromJson(codec::toJson(u, "rename"));
+        QVERIFY2(back.ok(), qPrintable(back.errorMessage()));
+        QCOMPARE(back->reason, QStringLiteral("rename"));
+        QCOMPARE(back->update.name, u.name);
+        QCOMPARE(back->update.owner, u.owner);
+        QCOMPARE(back->update.tags, u.tags);
+        QCOMPARE(back->update.metadata, u.metadata);
+        QCOMPARE(back->update.services, u.services);
+        QCOMPARE(back->update.dependsOn, u.dependsOn);
+
+        // Only what is given changes; an empty list clears, null leaves alone.
+        KeyUpdate clear;
+        clear.tags = QStringList();
+        const QJsonObject clearJson = codec::toJson(clear, "clear");
+        QVERIFY(clearJson.contains("tags"));
+        QVERIFY(!clearJson.contains("name") && !clearJson.contains("services"));
+        auto cleared = codec::keyUpdateRequestFromJson(clearJson);
+        QVERIFY(cleared.ok());
+        QVERIFY(cleared->update.tags && cleared->update.tags->isEmpty());
+        QVERIFY(!cleared->update.name && !cleared->update.services && !cleared->update.metadata);
+        auto nulls = codec::keyUpdateRequestFromJson(
+            QJsonObject{{"reason", "x"}, {"tags", QJsonValue::Null}, {"name", QJsonValue::Null}});
+        QVERIFY2(nulls.ok(), qPrintable(nulls.errorMessage()));
+        QVERIFY(nulls->update.isEmpty());
+    }
+
+    void keyUpdateRequestStrict_data()
+    {
+        QTest::addColumn<QJsonObject>("body");
+        QTest::addColumn<QString>("named");
+        QTest::newRow("no reason") << QJsonObject{{"name", "x"}} << "reason";
+        QTest::newRow("unknown field") << QJsonObject{{"reason", "r"}, {"colour", "red"}} << "colour";
+        QTest::newRow("name number") << QJsonObject{{"reason", "r"}, {"name", 5}} << "name";
+        QTest::newRow("tags string") << QJsonObject{{"reason", "r"}, {"tags", "pci"}} << "tags";
+        QTest::newRow("tags numbers") << QJsonObject{{"reason", "r"}, {"tags", QJsonArray{1}}} << "tags";
+        QTest::newRow("metadata list") << QJsonObject{{"reason", "r"}, {"metadata", QJsonArray{}}} << "metadata";
+        QTest::newRow("services object") << QJsonObject{{"reason", "r"}, {"services", QJsonObject{}}} << "services";
+        QTest::newRow("dependsOn string") << QJsonObject{{"reason", "r"}, {"dependsOn", "key_a"}} << "dependsOn";
+    }
+    void keyUpdateRequestStrict()
+    {
+        QFETCH(QJsonObject, body);
+        QFETCH(QString, named);
+        auto r = codec::keyUpdateRequestFromJson(body);
+        QVERIFY(!r.ok());
+        QCOMPARE(r.error().code, Error::Code::Invalid);
+        QVERIFY2(r.errorMessage().contains(named), qPrintable(r.errorMessage()));
+    }
+
+    void keyFilterQuery()
+    {
+        KeyFilter f;
+        f.team = "core";
+        f.project = "web & co";
+        f.environment = "live";
+        f.service = "billing";
+        f.status = KeyStatus::Expired;
+        f.tag = "pci=1";
+        f.expiresBeforeMs = kNow;
+        f.parentId = QString("kw_live_AbCd");
+        f.text = "ana+ops@example.com #1";
+        f.limit = 20;
+        f.offset = 40;
+        // Through the wire form, as the server receives it.
+        const QUrlQuery sent(codec::toQuery(f).toString(QUrl::FullyEncoded));
+        auto back = codec::keyFilterFromQuery(sent);
+        QVERIFY2(back.ok(), qPrintable(back.errorMessage()));
+        QCOMPARE(back->team, f.team);
+        QCOMPARE(back->project, f.project);
+        QCOMPARE(back->environment, f.environment);
+        QCOMPARE(back->service, f.service);
+        QVERIFY(back->status == KeyStatus::Expired);
+        QCOMPARE(back->tag, f.tag);
+        QCOMPARE(back->expiresBeforeMs, f.expiresBeforeMs);
+        QCOMPARE(back->parentId, f.parentId);
+        QCOMPARE(back->text, f.text);
+        QCOMPARE(back->limit, 20);
+        QCOMPARE(back->offset, 40);
+        QVERIFY(!back->withoutService);
+
+        // "Keys without a parent" and "without a service" survive too; an empty filter is an empty query.
+        KeyFilter roots;
+        roots.parentId = QString();
+        roots.withoutService = true;
+        auto rootsBack = codec::keyFilterFromQuery(QUrlQuery(codec::toQuery(roots).toString(QUrl::FullyEncoded)));
+        QVERIFY(rootsBack.ok());
+        QVERIFY(rootsBack->parentId && rootsBack->parentId->isEmpty());
+        QVERIFY(rootsBack->withoutService);
+        QVERIFY(codec::toQuery(KeyFilter{}).isEmpty());
+        auto none = codec::keyFilterFromQuery(QUrlQuery());
+        QVERIFY(none.ok());
+        QVERIFY(!none->parentId && !none->status);
+    }
+
+    void keyFilterQueryStrict_data()
+    {
+        QTest::addColumn<QString>("query");
+        QTest::addColumn<QString>("named");
+        QTest::newRow("unknown") << "projekt=web"
+                                 << "projekt";
+        QTest::newRow("status") << "status=sleeping"
+                                << "status";
+        QTest::newRow("limit") << "limit=ten"
+                               << "limit";
+        QTest::newRow("negative offset") << "offset=-1"
+                                         << "offset";
+        QTest::newRow("expiresBefore") << "expiresBefore=tomorrow"
+                                       << "expiresBefore";
+        QTest::newRow("withoutService") << "withoutService=yes"
+                                        << "withoutService";
+        QTest::newRow("groupBy not allowed here") << "groupBy=service"
+                                                  << "groupBy";
+    }
+    void keyFilterQueryStrict()
+    {
+        QFETCH(QString, query);
+        QFETCH(QString, named);
+        auto r = codec::keyFilterFromQuery(QUrlQuery(query));
+        QVERIFY(!r.ok());
+        QCOMPARE(r.error().code, Error::Code::Invalid);
+        QVERIFY2(r.errorMessage().contains(named), qPrintable(r.errorMessage()));
+        // Parameters a route adds itself are allowed there.
+        QVERIFY(codec::keyFilterFromQuery(QUrlQuery("groupBy=service"), {"groupBy"}).ok());
     }
 
     void revocationPlan()

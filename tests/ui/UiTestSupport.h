@@ -1,5 +1,6 @@
 #pragma once
 
+#include "commands/KeyActions.h"
 #include "session/Session.h"
 
 #include <QTemporaryDir>
@@ -29,6 +30,16 @@ auto runOn(kw::ui::Session& session, Work work)
 template <typename T>
 T* waitForTopLevel(int timeoutMs = 5000);
 QWidget* waitForTopLevelNamed(const QString& objectName, int timeoutMs = 5000);
+
+// What a person does, end to end: New key → the wizard's pages with a name (the rest as defaulted) →
+// Create → the secret page → "I have stored this secret" → Finish. Returns the secret shown (empty on
+// failure, with the reason in *error).
+QString createKeyThroughWizard(kw::ui::KeyActions& actions, const QString& name, QString* error);
+// Revoke on the current selection: reason, typed confirmation of `confirmation`, Revoke, Close.
+bool revokeThroughDialog(kw::ui::KeyActions& actions, const QString& confirmation, const QString& reason,
+                         QString* error);
+// Whether any line edit, label or text edit of the application shows `text`.
+bool anyWidgetShows(const QString& text);
 
 } // namespace kwtest::ui
 

@@ -47,6 +47,7 @@ private slots:
     void autoLockAfterIdleTime();
     void stateIsRestoredBetweenRuns();
     void demoVaultIsPopulated();
+    void keyCreatedInTheWizardIsFoundInTheTreeThenRevoked();
 
 private:
     Session* openSession();
@@ -345,6 +346,41 @@ void TestConsole::demoVaultIsPopulated()
     w.closeSession();
     w.openDemo();
     QTRY_VERIFY_WITH_TIMEOUT(w.session(), 60000);
+}
+
+void TestConsole::keyCreatedInTheWizardIsFoundInTheTreeThenRevoked()
+{
+    MainWindow w;
+    w.show();
+    w.adoptSession(openSession());
+    w.showView(QStringLiteral("keys"));
+    QTRY_VERIFY(w.keysView()->model()->totalKeys() > 0);
+    // Make the payments/prod environment current: the wizard takes its defaults from it.
+    KeyTreeModel* model = w.keysView()->model();
+    const QModelIndex team = model->index(0, 0, model->index(0, 0));
+    const QModelIndex prod = model->index(0, 0, model->index(0, 0, team));
+    QCOMPARE(prod.data().toString(), QStringLiteral("prod"));
+    w.keysView()->tree()->setCurrentIndex(prod);
+
+    QString error;
+    const QString secret = kwtest::ui::createKeyThroughWizard(*w.keyActions(), QStringLiteral("wizard-made"), &error);
+    QVERIFY2(!secret.isEmpty(), qPrintable(error));
+    // The console shows the new key: the tree narrows to it and selects it, the details name it.
+    QTRY_COMPARE(w.keysView()->selectedKeys().size(), 1);
+    const kw::KeyRecord made = w.keysView()->selectedKeys().first();
+    QCOMPARE(made.name, QStringLiteral("wizard-made"));
+    QCOMPARE(made.project, QStringLiteral("payments"));
+    QVERIFY(secret.startsWith(made.displayId));
+    QTRY_COMPARE(w.keysView()->details()->keyId(), made.id);
+    // Shown once: nothing on screen holds the secret any more.
+    QVERIFY(!kwtest::ui::anyWidgetShows(secret));
+
+    QVERIFY2(kwtest::ui::revokeThroughDialog(*w.keyActions(), made.displayId, QStringLiteral("console test"), &error),
+             qPrintable(error));
+    QTRY_COMPARE(model->indexOfKey(made.id).siblingAtColumn(KeyTreeModel::StatusColumn).data().toString(),
+                 QStringLiteral("Revoked"));
+    QTRY_VERIFY(!w.keyActions()->revokeAction()->isEnabled());
+    QTRY_COMPARE(w.keysView()->details()->fieldText(QStringLiteral("reason")), QStringLiteral("console test"));
 }
 
 QTEST_MAIN(TestConsole)

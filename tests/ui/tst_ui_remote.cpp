@@ -149,6 +149,26 @@ void TestRemoteConsole::adminActsThroughTheServer()
     QVERIFY(resumed);
     w.showView(QStringLiteral("overview"));
     QTRY_COMPARE(w.overviewView()->tileText(QStringLiteral("total")), QStringLiteral("12"));
+
+    // Issue a key through the wizard and revoke it through the dialog, both against the server.
+    w.showView(QStringLiteral("keys"));
+    const QString secret = kwtest::ui::createKeyThroughWizard(*w.keyActions(), QStringLiteral("remote-made"), &error);
+    QVERIFY2(!secret.isEmpty(), qPrintable(error));
+    QTRY_COMPARE(w.keysView()->selectedKeys().size(), 1);
+    const kw::KeyRecord made = w.keysView()->selectedKeys().first();
+    QCOMPARE(made.name, QStringLiteral("remote-made"));
+    QVERIFY(!kwtest::ui::anyWidgetShows(secret));
+    QVERIFY2(kwtest::ui::revokeThroughDialog(*w.keyActions(), made.displayId, QStringLiteral("remote test"), &error),
+             qPrintable(error));
+    // The server rejects the key from now on.
+    auto verdict = kwtest::ui::runOn(*s, [secret](kw::Backend& b) {
+        QString copy = secret;
+        return b.verifyKey(kw::SecureBytes::fromString(copy), kw::VerifyContext{});
+    });
+    QVERIFY(verdict);
+    QVERIFY(!verdict->valid);
+    QTRY_COMPARE(w.keysView()->model()->indexOfKey(made.id).siblingAtColumn(KeyTreeModel::StatusColumn).data().toString(),
+                 QStringLiteral("Revoked"));
 }
 
 void TestRemoteConsole::wrongTokenIsRefused()

@@ -5,6 +5,7 @@
 #include "storage/LocalVault.h"
 
 #include <QCoreApplication>
+#include <QFile>
 #include <QFileInfo>
 
 #include <memory>
@@ -53,14 +54,28 @@ void Session::openLocal(const LocalSpec& spec, SecureBytes passphrase, QObject* 
         } else {
             vault = Vault::open(s.path, *secret);
         }
+        if (vault && s.create && s.seedDemo) {
+            // The demo's history starts months ago: its keys are issued at a clock set back, usage runs up to
+            // now. Then the vault is opened again over the real clock.
+            TestClock setupClock(clock.nowMs() - demo::kSetupLeadMs);
+            Status seeded;
+            {
+                LocalVault seeder(std::move(*vault), QStringLiteral("demo-seeder"), setupClock);
+                seeded = seedDemoVault(seeder, clock.nowMs(), 20261125);
+            }
+            if (!seeded) {
+                // Nothing half-made stays behind: the next attempt starts from a new file.
+                secret->wipe();
+                for (const char* suffix : {"", "-wal", "-shm", ".lock"})
+                    QFile::remove(s.path + QLatin1String(suffix));
+                return seeded.error();
+            }
+            vault = Vault::open(s.path, *secret);
+        }
         secret->wipe();
         if (!vault)
             return vault.error();
         auto local = std::make_unique<LocalVault>(std::move(*vault), localActor(), clock);
-        if (s.create && s.seedDemo) {
-            if (auto seeded = seedDemoVault(*local, clock.nowMs(), 20261125); !seeded)
-                return seeded.error();
-        }
         return std::unique_ptr<Backend>(std::move(local));
     });
     finishOpen(session, opened, context, std::move(done));
