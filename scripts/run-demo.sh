@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Opens the KeyWarden console on the demo vault (created on first use with a realistic organisation, a few
-# hundred keys and 90 days of usage; its passphrase is "demo").
+# hundred keys and 90 days of usage; its passphrase is "keywarden-demo").
 # Without a display (a server or CI shell), the console runs under a virtual X server instead and its
 # screens are saved as PNG files, so the run still shows what it would have put on screen.
 set -euo pipefail

@@ -35,7 +35,7 @@ public:
     ~MainWindow() override;
 
     static QString demoVaultPath();
-    static QString demoPassphrase() { return QStringLiteral("demo"); }
+    static QString demoPassphrase() { return QStringLiteral("keywarden-demo"); }
 
     // Entry points (also used by main() for --vault / --server / --demo).
     void openVault(const QString& path);

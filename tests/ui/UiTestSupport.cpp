@@ -131,7 +131,9 @@ QString createKeyThroughWizard(kw::ui::KeyActions& actions, const QString& name,
             return secretField && secretField->isVisible() && !secretField->text().isEmpty();
         }, 10000))
         return fail(QStringLiteral("no secret was shown"));
-    const QString secret = secretField->text();
+    // A deep copy: closing the wizard wipes the field's text in place, and a shared QString would be wiped too.
+    const QString shown = secretField->text();
+    const QString secret(shown.unicode(), shown.size());
     tick(wizard->findChild<QCheckBox*>(QStringLiteral("secretStoredCheck")));
     QTest::mouseClick(wizard->button(QWizard::FinishButton), Qt::LeftButton);
     if (!QTest::qWaitFor([&] { return !guard || !guard->isVisible(); }))

@@ -21,9 +21,7 @@ std::unique_ptr<kw::ui::Session> connectSession(const QUrl& url, const QByteArra
 template <typename Work>
 auto runOn(kw::ui::Session& session, Work work)
 {
-    auto future = session.host().run(std::move(work));
-    future.waitForFinished();
-    return future.takeResult();
+    return session.host().runSync(std::move(work));
 }
 
 // The visible top-level widget of type T (a dialog the code under test opened), waiting up to timeoutMs.

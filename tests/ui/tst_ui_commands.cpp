@@ -492,6 +492,11 @@ private slots:
         owner->clear();
         QTest::keyClicks(owner, QStringLiteral("alice@example.com"));
         QTest::keyClicks(child<QLineEdit>(dialog, "tagsEdit"), QStringLiteral("pci, team-a"));
+        // Without a reason nothing is saved, and the message names the field.
+        QTest::mouseClick(child<QPushButton>(dialog, "saveButton"), Qt::LeftButton);
+        QTRY_VERIFY(child<MessageLabel>(dialog, "editMessage")->text().contains(QLatin1String("Reason")));
+        QCOMPARE(fetch(key.id).owner, key.owner);
+        QTest::keyClicks(child<QLineEdit>(dialog, "reasonEdit"), QStringLiteral("owner moved teams"));
         QTest::mouseClick(child<QPushButton>(dialog, "saveButton"), Qt::LeftButton);
         auto* message = child<MessageLabel>(dialog, "editMessage");
         QTRY_VERIFY(finished.size() == 1 || (message->isError() && !message->text().isEmpty()));
@@ -525,6 +530,7 @@ private slots:
         QTest::keyClicks(child<QLineEdit>(dialog, "hoursEdit"), QStringLiteral("09:00-17:30"));
         QTest::keyClicks(child<QLineEdit>(dialog, "daysEdit"), QStringLiteral("mon-fri"));
         QTest::keyClicks(child<QLineEdit>(dialog, "timeZoneEdit"), QStringLiteral("Europe/Berlin"));
+        QTest::keyClicks(child<QLineEdit>(dialog, "reasonEdit"), QStringLiteral("office network only"));
         QTest::mouseClick(child<QPushButton>(dialog, "saveButton"), Qt::LeftButton);
         QTRY_COMPARE(finished.size(), 1);
         QCOMPARE(finished.first().at(0).toBool(), true);

@@ -93,7 +93,7 @@ EditKeyDialog::EditKeyDialog(const KeyRecord& key, QWidget* parent) : QDialog(pa
     m_reason = new QLineEdit(this);
     m_reason->setObjectName(QStringLiteral("reasonEdit"));
     m_reason->setAccessibleName(tr("Reason"));
-    m_reason->setPlaceholderText(tr("optional, recorded in the audit trail"));
+    m_reason->setPlaceholderText(tr("required, recorded in the audit trail"));
     auto* reasonForm = new QFormLayout;
     auto* reasonLabel = new QLabel(tr("Rea&son:"), this);
     reasonLabel->setBuddy(m_reason);
@@ -171,6 +171,9 @@ Result<EditKeyDialog::Changes> EditKeyDialog::changes()
         return policy.error();
     if (policy->toJson() != m_key.policy.toJson())
         c.policy = *policy;
+    // Every change to a key is audited with why it was made, as suspend and revoke are.
+    if (!c.isEmpty() && c.reason.isEmpty())
+        return fail(m_reason, tr("Reason"), tr("say why the key is changed; it is recorded in the audit trail"));
     return c;
 }
 

@@ -116,7 +116,7 @@ void KeyTreeModel::setFilter(const KeyFilter& filter)
 
 bool KeyTreeModel::isFiltered() const
 {
-    return !m_filter.team.isEmpty() || m_filter.status || !m_filter.tag.isEmpty() || m_filter.expiresBeforeMs > 0 ||
+    return !m_filter.team.isEmpty() || !m_filter.environment.isEmpty() || m_filter.status || !m_filter.tag.isEmpty() || m_filter.expiresBeforeMs > 0 ||
            !m_filter.text.isEmpty();
 }
 

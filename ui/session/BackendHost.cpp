@@ -16,7 +16,13 @@ BackendHost::~BackendHost()
     if (m_backend) {
         Backend* backend = m_backend;
         m_backend = nullptr;
-        QtConcurrent::run(&m_pool, [backend] { delete backend; }).waitForFinished();
+        // After every call already queued; waited for with a semaphore, not QFuture (see runSync).
+        QSemaphore deleted;
+        QtConcurrent::run(&m_pool, [backend, &deleted] {
+            delete backend;
+            deleted.release();
+        });
+        deleted.acquire();
     }
     m_pool.waitForDone();
 }
@@ -38,7 +44,9 @@ void BackendHost::waitForIdle()
 {
     // One thread, in order: when this empty task has run, everything queued before it has too. (Not
     // waitForDone(), which would end the thread the backend's connection belongs to.)
-    QtConcurrent::run(&m_pool, [] {}).waitForFinished();
+    QSemaphore reached;
+    QtConcurrent::run(&m_pool, [&reached] { reached.release(); });
+    reached.acquire();
 }
 
 } // namespace kw::ui

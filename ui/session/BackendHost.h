@@ -4,11 +4,13 @@
 
 #include <QFuture>
 #include <QPointer>
+#include <QSemaphore>
 #include <QThreadPool>
 #include <QtConcurrent/QtConcurrentRun>
 
 #include <functional>
 #include <memory>
+#include <optional>
 #include <type_traits>
 
 namespace kw::ui {
@@ -40,19 +42,44 @@ public:
         using R = std::invoke_result_t<Work, Backend&>;
         auto guard = QPointer<QObject>(context);
         Backend* backend = m_backend;
+        if (!backend) {
+            // Not open, or closing: nothing can answer, and nobody is left to tell.
+            qWarning("BackendHost: a call without an open backend was dropped");
+            return;
+        }
+        // Always delivered later through the context's event queue, never inside call(): a continuation on a
+        // future that is already finished would otherwise run at once, in the middle of the caller's work.
         QtConcurrent::run(&m_pool, [backend, work = std::move(work)]() mutable -> R { return work(*backend); })
             .then(context, [guard, done = std::move(done)](R result) mutable {
-                if (guard)
-                    done(std::move(result));
+                if (!guard)
+                    return;
+                auto held = std::make_shared<R>(std::move(result));
+                QMetaObject::invokeMethod(
+                    guard.data(),
+                    [guard, done = std::move(done), held]() mutable {
+                        if (guard)
+                            done(std::move(*held));
+                    },
+                    Qt::QueuedConnection);
             });
     }
 
-    // The same, without a result to deliver.
+    // Runs work(backend) on the worker thread and blocks until it returns (start-up, tests, tools; never from a
+    // view). Never QFuture::waitForFinished() on this pool's futures: Qt may then run a task that has not started
+    // yet on the waiting thread, which would use the backend's connection from the wrong thread.
     template <typename Work>
-    QFuture<std::invoke_result_t<Work, Backend&>> run(Work work)
+    auto runSync(Work work) -> std::invoke_result_t<Work, Backend&>
     {
+        using R = std::invoke_result_t<Work, Backend&>;
+        std::optional<R> out;
+        QSemaphore done;
         Backend* backend = m_backend;
-        return QtConcurrent::run(&m_pool, [backend, work = std::move(work)]() mutable { return work(*backend); });
+        QtConcurrent::run(&m_pool, [&out, &done, backend, &work] {
+            out.emplace(work(*backend));
+            done.release();
+        });
+        done.acquire();
+        return std::move(*out);
     }
 
     // Blocks until every queued call has run (tests and shutdown).

@@ -189,16 +189,16 @@ QLabel* KeyDetailsPanel::addField(const QString& field, const QString& label)
 
 void KeyDetailsPanel::setField(const QString& field, const QString& text)
 {
-    if (QLabel* l = m_fields.value(field)) {
-        l->setText(text);
-        m_form->setRowVisible(l, !text.isEmpty());
-    }
+    // Every row stays: an empty value shows a dash. (Hiding rows with QFormLayout::setRowVisible corrupts
+    // memory in Qt 6.4's heightForWidth with word-wrapped labels — seen under valgrind.)
+    if (QLabel* l = m_fields.value(field))
+        l->setText(text.isEmpty() ? QStringLiteral("—") : text);
 }
 
 QString KeyDetailsPanel::fieldText(const QString& field) const
 {
     const QLabel* l = m_fields.value(field);
-    return l ? l->text() : QString();
+    return !l || l->text() == QStringLiteral("—") ? QString() : l->text();
 }
 
 void KeyDetailsPanel::setSession(Session* session)
