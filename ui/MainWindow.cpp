@@ -47,8 +47,7 @@ enum Page { StartPageIndex, LockedPageIndex, ConsolePageIndex };
 
 } // namespace
 
-MainWindow::MainWindow(QWidget* parent)
-    : QMainWindow(parent)
+MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent)
 {
     setObjectName(QStringLiteral("mainWindow"));
     setWindowTitle(tr("KeyWarden"));
@@ -127,7 +126,8 @@ MainWindow::MainWindow(QWidget* parent)
     QStyle* st = style();
     addView(QStringLiteral("overview"), tr("Overview"), m_overview, st->standardIcon(QStyle::SP_ComputerIcon));
     addView(QStringLiteral("keys"), tr("Keys"), m_keys, QIcon(QStringLiteral(":/icons/keywarden.svg")));
-    addView(QStringLiteral("settings"), tr("Settings"), m_settings, st->standardIcon(QStyle::SP_FileDialogDetailedView));
+    addView(QStringLiteral("settings"), tr("Settings"), m_settings,
+            st->standardIcon(QStyle::SP_FileDialogDetailedView));
     connect(m_sidebar, &QListWidget::currentRowChanged, this, [this](int row) {
         if (row < 0)
             return;
@@ -140,8 +140,8 @@ MainWindow::MainWindow(QWidget* parent)
     m_idle = new IdleWatcher(this);
     connect(m_idle, &IdleWatcher::idle, this, [this] {
         lock();
-        statusBar()->showMessage(tr("Locked after %n minute(s) without activity.", nullptr,
-                                    ConsoleSettings::autoLockMinutes()));
+        statusBar()->showMessage(
+            tr("Locked after %n minute(s) without activity.", nullptr, ConsoleSettings::autoLockMinutes()));
     });
     connect(m_settings, &SettingsView::autoLockChanged, this, [this](int minutes) {
         m_idle->setTimeoutMs(qint64(minutes) * 60'000);
@@ -252,8 +252,7 @@ void MainWindow::addView(const QString& name, const QString& title, QWidget* vie
 void MainWindow::buildMenus()
 {
     QMenu* file = menuBar()->addMenu(tr("&File"));
-    auto add = [this](QMenu* menu, const QString& text, const QString& name, const QKeySequence& shortcut,
-                      auto slot) {
+    auto add = [this](QMenu* menu, const QString& text, const QString& name, const QKeySequence& shortcut, auto slot) {
         QAction* a = menu->addAction(text);
         a->setObjectName(name);
         if (!shortcut.isEmpty())
@@ -293,11 +292,11 @@ void MainWindow::buildMenus()
         m_sessionActions << a;
     }
     view->addSeparator();
-    QAction* search = add(view, tr("&Search keys"), QStringLiteral("action.search"), QKeySequence(tr("Ctrl+K")),
-                          [this] {
-                              m_search->setFocus();
-                              m_search->selectAll();
-                          });
+    QAction* search =
+        add(view, tr("&Search keys"), QStringLiteral("action.search"), QKeySequence(tr("Ctrl+K")), [this] {
+            m_search->setFocus();
+            m_search->selectAll();
+        });
     search->setShortcuts({QKeySequence(tr("Ctrl+K")), QKeySequence::Find});
     m_sessionActions << search;
     m_sessionActions << add(view, tr("&Filter the key tree"), QStringLiteral("action.filter"),
@@ -349,8 +348,9 @@ void MainWindow::updateStatus()
     m_roleLabel->setText(tr("%1 · %2").arg(m_session->op().name, Session::roleName(m_session->op().role)));
     m_roleLabel->setToolTip(tr("Your role decides which actions are available; the %1 enforces it.")
                                 .arg(m_session->isRemote() ? tr("server") : tr("vault")));
-    setWindowTitle(tr("%1 — KeyWarden").arg(m_session->isRemote() ? m_session->location()
-                                                                   : QFileInfo(m_session->location()).fileName()));
+    setWindowTitle(
+        tr("%1 — KeyWarden")
+            .arg(m_session->isRemote() ? m_session->location() : QFileInfo(m_session->location()).fileName()));
 }
 
 void MainWindow::adoptSession(Session* session)
@@ -451,7 +451,8 @@ void MainWindow::connectServer(const QString& url)
 void MainWindow::createVault()
 {
     const QString dir = QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation);
-    auto* dialog = new CreateVaultDialog(QDir(dir.isEmpty() ? QDir::homePath() : dir).filePath(QStringLiteral("keys.kwvault")), this);
+    auto* dialog = new CreateVaultDialog(
+        QDir(dir.isEmpty() ? QDir::homePath() : dir).filePath(QStringLiteral("keys.kwvault")), this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     connect(dialog, &CreateVaultDialog::created, this, &MainWindow::adoptSession);
     dialog->open();
@@ -513,11 +514,11 @@ void MainWindow::runSearch()
             m_searchModel->clear();
             const qint64 now = QDateTime::currentMSecsSinceEpoch();
             for (const KeyRecord& k : keys.value_or({})) {
-                auto* item = new QStandardItem(
-                    StatusStyle::icon(StatusStyle::lookOf(k, now)),
-                    tr("%1 — %2 · %3/%4%5")
-                        .arg(k.displayId, k.name, k.project, k.environment,
-                             k.owner.isEmpty() ? QString() : QStringLiteral(" · ") + k.owner));
+                auto* item =
+                    new QStandardItem(StatusStyle::icon(StatusStyle::lookOf(k, now)),
+                                      tr("%1 — %2 · %3/%4%5")
+                                          .arg(k.displayId, k.name, k.project, k.environment,
+                                               k.owner.isEmpty() ? QString() : QStringLiteral(" · ") + k.owner));
                 item->setData(k.id, Qt::UserRole);
                 item->setData(k.displayId, Qt::UserRole + 1);
                 m_searchModel->appendRow(item);

@@ -36,7 +36,8 @@ int main(int argc, char* argv[])
         QApplication::translate("main", "KeyWarden console: manage API keys in a local vault or on a key server."));
     parser.addHelpOption();
     parser.addVersionOption();
-    const QCommandLineOption vault(QStringLiteral("vault"), QApplication::translate("main", "Open the vault file <path>."),
+    const QCommandLineOption vault(QStringLiteral("vault"),
+                                   QApplication::translate("main", "Open the vault file <path>."),
                                    QStringLiteral("path"));
     const QCommandLineOption server(QStringLiteral("server"),
                                     QApplication::translate("main", "Connect to the key server at <url>."),

@@ -74,7 +74,8 @@ bool seed(const QString& path, int keys)
                     return r.error();
             for (int p = 0; p < kProjects; ++p) {
                 kw::ProjectSpec spec{QStringLiteral("project-%1").arg(p, 2, 10, QLatin1Char('0')),
-                                     QStringLiteral("team-%1").arg(p % 10), {}};
+                                     QStringLiteral("team-%1").arg(p % 10),
+                                     {}};
                 if (auto r = b.createProject(spec); !r)
                     return r.error();
                 for (const QString& env : kEnvironments) {
@@ -115,7 +116,8 @@ bool seed(const QString& path, int keys)
                        -1, &insertService, nullptr);
     QRandomGenerator rng(42);
     const qint64 now = QDateTime::currentMSecsSinceEpoch();
-    const char* statuses[] = {"active", "active", "active", "active", "active", "active", "active", "suspended", "revoked"};
+    const char* statuses[] = {"active", "active", "active",    "active", "active",
+                              "active", "active", "suspended", "revoked"};
     for (int i = 0; i < keys; ++i) {
         const QByteArray id = "key_bench" + QByteArray::number(i).rightJustified(8, '0');
         const QByteArray display = "kw_bench_" + QByteArray::number(i, 36).rightJustified(8, '0');
@@ -169,7 +171,8 @@ double msSince(const QElapsedTimer& t)
 
 int main(int argc, char* argv[])
 {
-    qputenv("QT_QPA_PLATFORM", qgetenv("QT_QPA_PLATFORM").isEmpty() ? QByteArray("offscreen") : qgetenv("QT_QPA_PLATFORM"));
+    qputenv("QT_QPA_PLATFORM",
+            qgetenv("QT_QPA_PLATFORM").isEmpty() ? QByteArray("offscreen") : qgetenv("QT_QPA_PLATFORM"));
     QApplication app(argc, argv);
     QStandardPaths::setTestModeEnabled(true);
     QCommandLineParser parser;
@@ -184,7 +187,8 @@ int main(int argc, char* argv[])
     parser.process(app);
     const int keys = parser.value(keysOpt).toInt();
     QTemporaryDir scratch;
-    const QString path = parser.isSet(vaultOpt) ? parser.value(vaultOpt) : scratch.filePath(QStringLiteral("bench.kwvault"));
+    const QString path =
+        parser.isSet(vaultOpt) ? parser.value(vaultOpt) : scratch.filePath(QStringLiteral("bench.kwvault"));
     if (!QFileInfo::exists(path)) {
         QElapsedTimer t;
         t.start();

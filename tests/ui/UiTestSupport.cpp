@@ -58,8 +58,8 @@ std::unique_ptr<kw::ui::Session> connectSession(const QUrl& url, const QByteArra
         [&](QObject* context, kw::ui::Session::Opened done) {
             kw::ui::Session::RemoteSpec spec;
             spec.url = url;
-            kw::ui::Session::connectRemote(spec, kw::SecureBytes(token.constData(), std::size_t(token.size())),
-                                           context, std::move(done));
+            kw::ui::Session::connectRemote(spec, kw::SecureBytes(token.constData(), std::size_t(token.size())), context,
+                                           std::move(done));
         },
         error);
 }
@@ -126,10 +126,12 @@ QString createKeyThroughWizard(kw::ui::KeyActions& actions, const QString& name,
         return fail(QStringLiteral("no Create button on page %1").arg(wizard->currentId()));
     QTest::mouseClick(commit, Qt::LeftButton);
     QLineEdit* secretField = nullptr;
-    if (!QTest::qWaitFor([&] {
-            secretField = wizard->findChild<QLineEdit*>(QStringLiteral("secretField"));
-            return secretField && secretField->isVisible() && !secretField->text().isEmpty();
-        }, 10000))
+    if (!QTest::qWaitFor(
+            [&] {
+                secretField = wizard->findChild<QLineEdit*>(QStringLiteral("secretField"));
+                return secretField && secretField->isVisible() && !secretField->text().isEmpty();
+            },
+            10000))
         return fail(QStringLiteral("no secret was shown"));
     // A deep copy: closing the wizard wipes the field's text in place, and a shared QString would be wiped too.
     const QString shown = secretField->text();
@@ -163,10 +165,12 @@ bool revokeThroughDialog(kw::ui::KeyActions& actions, const QString& confirmatio
         return fail(QStringLiteral("Revoke stayed disabled after the typed confirmation"));
     QTest::mouseClick(revoke, Qt::LeftButton);
     QPushButton* close = nullptr;
-    if (!QTest::qWaitFor([&] {
-            close = guard ? guard->findChild<QPushButton*>(QStringLiteral("closeButton")) : nullptr;
-            return close && close->isVisible();
-        }, 10000))
+    if (!QTest::qWaitFor(
+            [&] {
+                close = guard ? guard->findChild<QPushButton*>(QStringLiteral("closeButton")) : nullptr;
+                return close && close->isVisible();
+            },
+            10000))
         return fail(QStringLiteral("the revocation did not finish"));
     QTest::mouseClick(close, Qt::LeftButton);
     return true;

@@ -18,15 +18,13 @@ std::unique_ptr<kw::ui::Session> openLocalSession(const QString& path, bool crea
 std::unique_ptr<kw::ui::Session> connectSession(const QUrl& url, const QByteArray& token, QString* error = nullptr);
 
 // Runs work(backend) on the session's backend thread and waits for its result (test set-up only).
-template <typename Work>
-auto runOn(kw::ui::Session& session, Work work)
+template <typename Work> auto runOn(kw::ui::Session& session, Work work)
 {
     return session.host().runSync(std::move(work));
 }
 
 // The visible top-level widget of type T (a dialog the code under test opened), waiting up to timeoutMs.
-template <typename T>
-T* waitForTopLevel(int timeoutMs = 5000);
+template <typename T> T* waitForTopLevel(int timeoutMs = 5000);
 QWidget* waitForTopLevelNamed(const QString& objectName, int timeoutMs = 5000);
 
 // What a person does, end to end: New key → the wizard's pages with a name (the rest as defaulted) →
@@ -44,8 +42,7 @@ bool anyWidgetShows(const QString& text);
 #include <QApplication>
 #include <QTest>
 
-template <typename T>
-T* kwtest::ui::waitForTopLevel(int timeoutMs)
+template <typename T> T* kwtest::ui::waitForTopLevel(int timeoutMs)
 {
     T* found = nullptr;
     QTest::qWaitFor(

@@ -213,7 +213,8 @@ void TestConsole::mainWindowShowsTheSession()
     w.adoptSession(openSession());
     QCOMPARE(changed.count(), 1);
     QVERIFY(w.session());
-    QCOMPARE(w.findChild<QLabel*>(QStringLiteral("statusRole"))->text().contains(QStringLiteral("Administrator")), true);
+    QCOMPARE(w.findChild<QLabel*>(QStringLiteral("statusRole"))->text().contains(QStringLiteral("Administrator")),
+             true);
     QVERIFY(w.findChild<QLabel*>(QStringLiteral("statusLocation"))->text().contains(QStringLiteral("console.kwvault")));
     QVERIFY(w.windowTitle().contains(QStringLiteral("console.kwvault")));
     QCOMPARE(w.currentView(), QStringLiteral("overview"));
@@ -281,9 +282,11 @@ void TestConsole::lockOnDemandDropsTheSession()
                      QStringLiteral("correct horse battery staple"));
     QTest::keyClick(dialog->findChild<QLineEdit*>(QStringLiteral("passphrase")), Qt::Key_Return);
     QPointer<UnlockDialog> guard(dialog);
-    QTRY_VERIFY_WITH_TIMEOUT(w.session() || (guard && !guard->findChild<QLabel*>(QStringLiteral("unlockError"))->text().isEmpty()), 10000);
+    QTRY_VERIFY_WITH_TIMEOUT(
+        w.session() || (guard && !guard->findChild<QLabel*>(QStringLiteral("unlockError"))->text().isEmpty()), 10000);
     if (guard)
-        QFAIL(qPrintable(guard->findChild<QLabel*>(QStringLiteral("unlockError"))->text() + QStringLiteral(" visible=%1").arg(guard->isVisible())));
+        QFAIL(qPrintable(guard->findChild<QLabel*>(QStringLiteral("unlockError"))->text() +
+                         QStringLiteral(" visible=%1").arg(guard->isVisible())));
     QVERIFY(w.session());
     QVERIFY(!w.isLocked());
 }

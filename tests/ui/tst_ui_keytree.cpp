@@ -74,7 +74,8 @@ void TestKeyTree::initTestCase()
     // payments/prod: 251 top-level keys on checkout (more than one page), 2 children, 3 on refunds, 2 on none.
     for (int i = 0; i < 251; ++i) {
         auto k = b.createKey(spec(QStringLiteral("payments"), QStringLiteral("prod"),
-                                  QStringLiteral("checkout-%1").arg(i, 3, 10, QLatin1Char('0')), {QStringLiteral("checkout")}));
+                                  QStringLiteral("checkout-%1").arg(i, 3, 10, QLatin1Char('0')),
+                                  {QStringLiteral("checkout")}));
         QVERIFY2(k, qPrintable(k.errorMessage()));
         if (i == 0)
             m_parentId = k->key.id;
@@ -91,7 +92,8 @@ void TestKeyTree::initTestCase()
         QVERIFY(b.createKey(spec(QStringLiteral("payments"), QStringLiteral("prod"), QStringLiteral("refund-%1").arg(i),
                                  {QStringLiteral("refunds")})));
     for (int i = 0; i < 2; ++i)
-        QVERIFY(b.createKey(spec(QStringLiteral("payments"), QStringLiteral("prod"), QStringLiteral("batch-%1").arg(i))));
+        QVERIFY(
+            b.createKey(spec(QStringLiteral("payments"), QStringLiteral("prod"), QStringLiteral("batch-%1").arg(i))));
     // payments/dev: 5 keys, one revoked, one suspended, two tagged "ci".
     QStringList dev;
     for (int i = 0; i < 5; ++i) {
@@ -214,7 +216,8 @@ void TestKeyTree::servicesAndPagesLoadLazily()
     QVERIFY(!model.canFetchMore(checkout));
     QCOMPARE(model.index(0, 0, checkout).data().toString(), QStringLiteral("checkout-000"));
     QCOMPARE(model.index(250, 0, checkout).data().toString(), QStringLiteral("checkout-250"));
-    QVERIFY(model.index(3, KeyTreeModel::DisplayIdColumn, checkout).data().toString().startsWith(QStringLiteral("kw_")));
+    QVERIFY(
+        model.index(3, KeyTreeModel::DisplayIdColumn, checkout).data().toString().startsWith(QStringLiteral("kw_")));
 
     const QModelIndex none = model.index(2, 0, prod);
     model.fetchMore(none);
@@ -259,15 +262,31 @@ void TestKeyTree::filtersAreAnsweredByTheStore_data()
     QTest::addColumn<int>("total");
     QTest::addColumn<QStringList>("keys"); // every key the filtered tree lists, by name
 
-    QTest::newRow("revoked") << "revoked" << "" << "" << 0 << "" << 1 << QStringList{"dev-3"};
-    QTest::newRow("suspended") << "suspended" << "" << "" << 0 << "" << 1 << QStringList{"dev-4"};
-    QTest::newRow("tag ci") << "" << "ci" << "" << 0 << "" << 2 << QStringList{"dev-0", "dev-1"};
-    QTest::newRow("owner text") << "" << "" << "zoe.unique" << 0 << "" << 1 << QStringList{"indexer-3"};
-    QTest::newRow("expiring in 7 days") << "" << "" << "" << 7 << "" << 2 << QStringList{"indexer-0", "indexer-1"};
-    QTest::newRow("environment dev") << "" << "" << "" << 0 << "dev" << 5
+    QTest::newRow("revoked") << "revoked"
+                             << ""
+                             << "" << 0 << "" << 1 << QStringList{"dev-3"};
+    QTest::newRow("suspended") << "suspended"
+                               << ""
+                               << "" << 0 << "" << 1 << QStringList{"dev-4"};
+    QTest::newRow("tag ci") << ""
+                            << "ci"
+                            << "" << 0 << "" << 2 << QStringList{"dev-0", "dev-1"};
+    QTest::newRow("owner text") << ""
+                                << ""
+                                << "zoe.unique" << 0 << "" << 1 << QStringList{"indexer-3"};
+    QTest::newRow("expiring in 7 days") << ""
+                                        << ""
+                                        << "" << 7 << "" << 2 << QStringList{"indexer-0", "indexer-1"};
+    QTest::newRow("environment dev") << ""
+                                     << ""
+                                     << "" << 0 << "dev" << 5
                                      << QStringList{"dev-0", "dev-1", "dev-2", "dev-3", "dev-4"};
-    QTest::newRow("children match flat") << "" << "" << "child-" << 0 << "" << 2 << QStringList{"child-0", "child-1"};
-    QTest::newRow("nothing") << "" << "" << "no-such-key-anywhere" << 0 << "" << 0 << QStringList{};
+    QTest::newRow("children match flat") << ""
+                                         << ""
+                                         << "child-" << 0 << "" << 2 << QStringList{"child-0", "child-1"};
+    QTest::newRow("nothing") << ""
+                             << ""
+                             << "no-such-key-anywhere" << 0 << "" << 0 << QStringList{};
 }
 
 void TestKeyTree::filtersAreAnsweredByTheStore()
@@ -315,8 +334,9 @@ void TestKeyTree::filtersAreAnsweredByTheStore()
         std::function<void(const QModelIndex&, int)> dump = [&](const QModelIndex& p, int depth) {
             for (int r = 0; r < model.rowCount(p); ++r) {
                 const QModelIndex i = model.index(r, 0, p);
-                qWarning("%s%s total=%lld more=%d", qPrintable(QString(depth * 2, u' ')), qPrintable(i.data().toString()),
-                         i.data(KeyTreeModel::TotalRole).toLongLong(), int(model.canFetchMore(i)));
+                qWarning("%s%s total=%lld more=%d", qPrintable(QString(depth * 2, u' ')),
+                         qPrintable(i.data().toString()), i.data(KeyTreeModel::TotalRole).toLongLong(),
+                         int(model.canFetchMore(i)));
                 dump(i, depth + 1);
             }
         };
@@ -346,12 +366,14 @@ void TestKeyTree::changesUpdateRowsAndCounts()
     QVERIFY(row.isValid());
     QCOMPARE(row.siblingAtColumn(KeyTreeModel::StatusColumn).data().toString(), QStringLiteral("Active"));
     const QString id = m_checkoutKey;
-    auto suspended = kwtest::ui::runOn(*m_session, [id](kw::Backend& b) { return b.suspendKey(id, QStringLiteral("tree test")); });
+    auto suspended =
+        kwtest::ui::runOn(*m_session, [id](kw::Backend& b) { return b.suspendKey(id, QStringLiteral("tree test")); });
     QVERIFY2(suspended, qPrintable(suspended.errorMessage()));
     QTRY_COMPARE(model.indexOfKey(id).siblingAtColumn(KeyTreeModel::StatusColumn).data().toString(),
                  QStringLiteral("Suspended"));
     QTRY_VERIFY(prod.data(Qt::ToolTipRole).toString().contains(QStringLiteral("1 suspended")));
-    auto resumed = kwtest::ui::runOn(*m_session, [id](kw::Backend& b) { return b.resumeKey(id, QStringLiteral("tree test")); });
+    auto resumed =
+        kwtest::ui::runOn(*m_session, [id](kw::Backend& b) { return b.resumeKey(id, QStringLiteral("tree test")); });
     QVERIFY(resumed);
     QTRY_COMPARE(model.indexOfKey(id).siblingAtColumn(KeyTreeModel::StatusColumn).data().toString(),
                  QStringLiteral("Active"));

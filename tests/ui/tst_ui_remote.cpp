@@ -139,13 +139,15 @@ void TestRemoteConsole::adminActsThroughTheServer()
     QVERIFY(w.keyActions()->newKeyAction()->isEnabled());
     // A change made through this session shows in the tree at once.
     const QString id = m_keyId;
-    auto suspended = kwtest::ui::runOn(*s, [id](kw::Backend& b) { return b.suspendKey(id, QStringLiteral("remote test")); });
+    auto suspended =
+        kwtest::ui::runOn(*s, [id](kw::Backend& b) { return b.suspendKey(id, QStringLiteral("remote test")); });
     QVERIFY2(suspended, qPrintable(suspended.errorMessage()));
     QTRY_COMPARE(w.keysView()->model()->indexOfKey(id).siblingAtColumn(KeyTreeModel::StatusColumn).data().toString(),
                  QStringLiteral("Suspended"));
     QTRY_VERIFY(w.keyActions()->resumeAction()->isEnabled());
     QVERIFY(!w.keyActions()->suspendAction()->isEnabled());
-    auto resumed = kwtest::ui::runOn(*s, [id](kw::Backend& b) { return b.resumeKey(id, QStringLiteral("remote test")); });
+    auto resumed =
+        kwtest::ui::runOn(*s, [id](kw::Backend& b) { return b.resumeKey(id, QStringLiteral("remote test")); });
     QVERIFY(resumed);
     w.showView(QStringLiteral("overview"));
     QTRY_COMPARE(w.overviewView()->tileText(QStringLiteral("total")), QStringLiteral("12"));
@@ -167,8 +169,9 @@ void TestRemoteConsole::adminActsThroughTheServer()
     });
     QVERIFY(verdict);
     QVERIFY(!verdict->valid);
-    QTRY_COMPARE(w.keysView()->model()->indexOfKey(made.id).siblingAtColumn(KeyTreeModel::StatusColumn).data().toString(),
-                 QStringLiteral("Revoked"));
+    QTRY_COMPARE(
+        w.keysView()->model()->indexOfKey(made.id).siblingAtColumn(KeyTreeModel::StatusColumn).data().toString(),
+        QStringLiteral("Revoked"));
 }
 
 void TestRemoteConsole::wrongTokenIsRefused()

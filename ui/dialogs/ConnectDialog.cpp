@@ -19,8 +19,7 @@
 
 namespace kw::ui {
 
-ConnectDialog::ConnectDialog(const QString& url, QWidget* parent)
-    : QDialog(parent)
+ConnectDialog::ConnectDialog(const QString& url, QWidget* parent) : QDialog(parent)
 {
     setObjectName(QStringLiteral("connectDialog"));
     setWindowTitle(tr("Connect to a key server"));

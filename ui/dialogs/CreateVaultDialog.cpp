@@ -15,8 +15,7 @@
 
 namespace kw::ui {
 
-CreateVaultDialog::CreateVaultDialog(const QString& suggestedPath, QWidget* parent)
-    : QDialog(parent)
+CreateVaultDialog::CreateVaultDialog(const QString& suggestedPath, QWidget* parent) : QDialog(parent)
 {
     setObjectName(QStringLiteral("createVaultDialog"));
     setWindowTitle(tr("Create vault"));
@@ -29,8 +28,8 @@ CreateVaultDialog::CreateVaultDialog(const QString& suggestedPath, QWidget* pare
     browse->setText(tr("…"));
     browse->setAccessibleName(tr("Choose the vault file"));
     connect(browse, &QToolButton::clicked, this, [this] {
-        const QString chosen = QFileDialog::getSaveFileName(this, tr("Create vault"), m_path->text(),
-                                                            tr("KeyWarden vaults (*.kwvault)"));
+        const QString chosen =
+            QFileDialog::getSaveFileName(this, tr("Create vault"), m_path->text(), tr("KeyWarden vaults (*.kwvault)"));
         if (!chosen.isEmpty())
             m_path->setText(chosen.endsWith(QStringLiteral(".kwvault")) ? chosen : chosen + QStringLiteral(".kwvault"));
     });
@@ -90,10 +89,10 @@ void CreateVaultDialog::validate()
         problem = tr("The passphrase needs at least %1 characters.").arg(kMinimumLength);
     else if (p != m_confirm->text())
         problem = tr("The two passphrases differ.");
-    m_hint->setText(p.size() >= kMinimumLength && p.size() < kRecommendedLength
-                        ? tr("Tip: %1 or more characters (a few random words) resist guessing far better.")
-                              .arg(kRecommendedLength)
-                        : QString());
+    m_hint->setText(
+        p.size() >= kMinimumLength && p.size() < kRecommendedLength
+            ? tr("Tip: %1 or more characters (a few random words) resist guessing far better.").arg(kRecommendedLength)
+            : QString());
     m_error->setText(problem);
     m_create->setEnabled(problem.isEmpty() && !m_busy);
 }

@@ -14,9 +14,7 @@
 
 namespace kw::ui {
 
-UnlockDialog::UnlockDialog(const QString& vaultPath, QWidget* parent)
-    : QDialog(parent)
-    , m_path(vaultPath)
+UnlockDialog::UnlockDialog(const QString& vaultPath, QWidget* parent) : QDialog(parent), m_path(vaultPath)
 {
     setObjectName(QStringLiteral("unlockDialog"));
     setWindowTitle(tr("Unlock vault"));

@@ -64,10 +64,8 @@ QString formatTime(qint64 ms)
 } // namespace
 
 KeyTreeModel::KeyTreeModel(QObject* parent)
-    : QAbstractItemModel(parent)
-    , m_clock(&Clock::system())
-    , m_expiringSoonDays(StatusStyle::kDefaultExpiringSoonDays)
-    , m_root(std::make_unique<Node>(Node{NodeKind::Organization}))
+    : QAbstractItemModel(parent), m_clock(&Clock::system()), m_expiringSoonDays(StatusStyle::kDefaultExpiringSoonDays),
+      m_root(std::make_unique<Node>(Node{NodeKind::Organization}))
 {
     // Many keys change at once in a batch revocation: recount once, after the burst.
     m_countsTimer.setSingleShot(true);
@@ -116,8 +114,8 @@ void KeyTreeModel::setFilter(const KeyFilter& filter)
 
 bool KeyTreeModel::isFiltered() const
 {
-    return !m_filter.team.isEmpty() || !m_filter.environment.isEmpty() || m_filter.status || !m_filter.tag.isEmpty() || m_filter.expiresBeforeMs > 0 ||
-           !m_filter.text.isEmpty();
+    return !m_filter.team.isEmpty() || !m_filter.environment.isEmpty() || m_filter.status || !m_filter.tag.isEmpty() ||
+           m_filter.expiresBeforeMs > 0 || !m_filter.text.isEmpty();
 }
 
 qint64 KeyTreeModel::nowMs() const

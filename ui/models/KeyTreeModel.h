@@ -24,8 +24,16 @@ class Session;
 class KeyTreeModel : public QAbstractItemModel {
     Q_OBJECT
 public:
-    enum Column { NameColumn, DisplayIdColumn, StatusColumn, OwnerColumn, ExpiresColumn, LastUsedColumn, CountColumn,
-                  ColumnCount };
+    enum Column {
+        NameColumn,
+        DisplayIdColumn,
+        StatusColumn,
+        OwnerColumn,
+        ExpiresColumn,
+        LastUsedColumn,
+        CountColumn,
+        ColumnCount
+    };
     enum class NodeKind { Organization, Team, Project, Environment, Service, Key };
     enum Role {
         NodeKindRole = Qt::UserRole + 1, // int(NodeKind)
@@ -42,9 +50,9 @@ public:
     explicit KeyTreeModel(QObject* parent = nullptr);
     ~KeyTreeModel() override;
 
-    void setSession(Session* session);   // nullptr clears the model (locked)
-    void setClock(const Clock* clock);   // for tests; the system clock by default
-    void setExpiringSoonDays(int days);  // what counts as "expiring soon" in icons and colours
+    void setSession(Session* session);  // nullptr clears the model (locked)
+    void setClock(const Clock* clock);  // for tests; the system clock by default
+    void setExpiringSoonDays(int days); // what counts as "expiring soon" in icons and colours
     // Reloads the tree under a new filter (project/environment/service/limit/offset/parentId are the
     // model's own and ignored here).
     void setFilter(const KeyFilter& filter);
@@ -70,7 +78,7 @@ public:
     Qt::ItemFlags flags(const QModelIndex& index) const override;
 
 signals:
-    void loaded();                                    // the first level is in after a reload
+    void loaded();                                     // the first level is in after a reload
     void fetched(const QModelIndex& parent, int rows); // a fetch under parent added rows
     void loadFailed(const QString& message);
 

@@ -2,8 +2,7 @@
 
 namespace kw::ui {
 
-BackendHost::BackendHost(QObject* parent)
-    : QObject(parent)
+BackendHost::BackendHost(QObject* parent) : QObject(parent)
 {
     // One thread that never expires: the backend's connection must stay on the thread that opened it.
     m_pool.setMaxThreadCount(1);

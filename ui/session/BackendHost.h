@@ -36,8 +36,7 @@ public:
     Backend* backend() const { return m_backend; }
 
     // Runs work(backend) on the worker thread, then done(result) on the context's thread.
-    template <typename Work, typename Done>
-    void call(QObject* context, Work work, Done done)
+    template <typename Work, typename Done> void call(QObject* context, Work work, Done done)
     {
         using R = std::invoke_result_t<Work, Backend&>;
         auto guard = QPointer<QObject>(context);
@@ -49,26 +48,26 @@ public:
         }
         // Always delivered later through the context's event queue, never inside call(): a continuation on a
         // future that is already finished would otherwise run at once, in the middle of the caller's work.
-        QtConcurrent::run(&m_pool, [backend, work = std::move(work)]() mutable -> R { return work(*backend); })
-            .then(context, [guard, done = std::move(done)](R result) mutable {
-                if (!guard)
-                    return;
-                auto held = std::make_shared<R>(std::move(result));
-                QMetaObject::invokeMethod(
-                    guard.data(),
-                    [guard, done = std::move(done), held]() mutable {
-                        if (guard)
-                            done(std::move(*held));
-                    },
-                    Qt::QueuedConnection);
-            });
+        QtConcurrent::run(&m_pool, [backend, work = std::move(work)]() mutable -> R {
+            return work(*backend);
+        }).then(context, [guard, done = std::move(done)](R result) mutable {
+            if (!guard)
+                return;
+            auto held = std::make_shared<R>(std::move(result));
+            QMetaObject::invokeMethod(
+                guard.data(),
+                [guard, done = std::move(done), held]() mutable {
+                    if (guard)
+                        done(std::move(*held));
+                },
+                Qt::QueuedConnection);
+        });
     }
 
     // Runs work(backend) on the worker thread and blocks until it returns (start-up, tests, tools; never from a
     // view). Never QFuture::waitForFinished() on this pool's futures: Qt may then run a task that has not started
     // yet on the waiting thread, which would use the backend's connection from the wrong thread.
-    template <typename Work>
-    auto runSync(Work work) -> std::invoke_result_t<Work, Backend&>
+    template <typename Work> auto runSync(Work work) -> std::invoke_result_t<Work, Backend&>
     {
         using R = std::invoke_result_t<Work, Backend&>;
         std::optional<R> out;

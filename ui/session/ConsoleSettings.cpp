@@ -30,7 +30,8 @@ static void store(const QList<RecentPlace>& places)
 {
     QStringList list;
     for (const RecentPlace& p : places)
-        list << (p.kind == RecentPlace::Kind::Server ? QStringLiteral("server:") : QStringLiteral("vault:")) + p.location;
+        list << (p.kind == RecentPlace::Kind::Server ? QStringLiteral("server:") : QStringLiteral("vault:")) +
+                    p.location;
     QSettings().setValue(kRecent, list);
 }
 

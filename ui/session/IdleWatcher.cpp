@@ -5,8 +5,7 @@
 
 namespace kw::ui {
 
-IdleWatcher::IdleWatcher(QObject* parent)
-    : QObject(parent)
+IdleWatcher::IdleWatcher(QObject* parent) : QObject(parent)
 {
     m_sinceInput.start();
     connect(&m_timer, &QTimer::timeout, this, &IdleWatcher::check);

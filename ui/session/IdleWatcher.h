@@ -15,8 +15,8 @@ public:
 
     void setTimeoutMs(qint64 ms); // 0: never
     qint64 timeoutMs() const { return m_timeoutMs; }
-    void setActive(bool active);  // only while something is unlocked
-    void poke();                  // counts as input
+    void setActive(bool active); // only while something is unlocked
+    void poke();                 // counts as input
 
 signals:
     void idle();

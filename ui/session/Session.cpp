@@ -28,11 +28,7 @@ QString localActor()
 
 } // namespace
 
-Session::Session(Kind kind, QString location)
-    : m_kind(kind)
-    , m_location(std::move(location))
-{
-}
+Session::Session(Kind kind, QString location) : m_kind(kind), m_location(std::move(location)) {}
 
 Session::~Session() = default;
 

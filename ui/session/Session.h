@@ -20,9 +20,9 @@ public:
 
     struct LocalSpec {
         QString path;
-        bool create = false;     // a new vault (refused when the file exists)
-        bool seedDemo = false;   // fill a new vault with the demo organisation
-        bool fastKdf = false;    // tests and benchmarks only: the minimum Argon2id cost
+        bool create = false;   // a new vault (refused when the file exists)
+        bool seedDemo = false; // fill a new vault with the demo organisation
+        bool fastKdf = false;  // tests and benchmarks only: the minimum Argon2id cost
         const Clock* clock = nullptr;
     };
     struct RemoteSpec {
@@ -51,8 +51,7 @@ public:
     static QString capabilityName(Capability capability);
 
     BackendHost& host() { return m_host; }
-    template <typename Work, typename Done>
-    void call(QObject* context, Work work, Done done)
+    template <typename Work, typename Done> void call(QObject* context, Work work, Done done)
     {
         m_host.call(context, std::move(work), std::move(done));
     }

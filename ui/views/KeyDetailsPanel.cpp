@@ -93,8 +93,7 @@ QList<PolicyRow> policyRows(const KeyPolicy& effective, const KeyPolicy& own)
 
 } // namespace
 
-KeyDetailsPanel::KeyDetailsPanel(QWidget* parent)
-    : QWidget(parent)
+KeyDetailsPanel::KeyDetailsPanel(QWidget* parent) : QWidget(parent)
 {
     setObjectName(QStringLiteral("keyDetails"));
     m_stack = new QStackedWidget;
@@ -221,20 +220,19 @@ void KeyDetailsPanel::showKey(const KeyRecord& key)
     m_key = key;
     const qint64 now = QDateTime::currentMSecsSinceEpoch();
     const KeyLook look = StatusStyle::lookOf(key, now);
-    m_title->setText(QStringLiteral("<b>%1</b> <span style=\"color:%2\">● %3</span>")
-                         .arg(key.name.toHtmlEscaped(), StatusStyle::color(look).name(),
-                              StatusStyle::text(look).toHtmlEscaped()));
+    m_title->setText(
+        QStringLiteral("<b>%1</b> <span style=\"color:%2\">● %3</span>")
+            .arg(key.name.toHtmlEscaped(), StatusStyle::color(look).name(), StatusStyle::text(look).toHtmlEscaped()));
     setField(QStringLiteral("displayId"), key.displayId);
     setField(QStringLiteral("id"), key.id);
-    setField(QStringLiteral("status"), StatusStyle::text(look) +
-                                           (key.statusChangedAt ? tr(" since %1").arg(when(key.statusChangedAt, {}))
-                                                                : QString()));
+    setField(QStringLiteral("status"),
+             StatusStyle::text(look) +
+                 (key.statusChangedAt ? tr(" since %1").arg(when(key.statusChangedAt, {})) : QString()));
     setField(QStringLiteral("reason"), key.incidentId.isEmpty()
                                            ? key.statusReason
                                            : tr("%1 (incident %2)").arg(key.statusReason, key.incidentId));
-    setField(QStringLiteral("location"),
-             (key.team.isEmpty() ? QString() : key.team + QStringLiteral(" / ")) + key.project + QStringLiteral(" / ") +
-                 key.environment);
+    setField(QStringLiteral("location"), (key.team.isEmpty() ? QString() : key.team + QStringLiteral(" / ")) +
+                                             key.project + QStringLiteral(" / ") + key.environment);
     setField(QStringLiteral("services"), key.services.join(QStringLiteral(", ")));
     setField(QStringLiteral("owner"), key.owner);
     setField(QStringLiteral("tags"), key.tags.join(QStringLiteral(", ")));
@@ -245,7 +243,8 @@ void KeyDetailsPanel::showKey(const KeyRecord& key)
     setField(QStringLiteral("expires"), expires);
     setField(QStringLiteral("lastUsed"), when(key.lastUsedAt, tr("never")));
     setField(QStringLiteral("parent"), key.parentId.isEmpty() ? QString() : link(key.parentId, key.parentId));
-    setField(QStringLiteral("children"), key.childCount > 0 ? tr("%n key(s)", nullptr, int(key.childCount)) : QString());
+    setField(QStringLiteral("children"),
+             key.childCount > 0 ? tr("%n key(s)", nullptr, int(key.childCount)) : QString());
     QStringList deps;
     for (const QString& d : key.dependsOn)
         deps << link(d, d);
@@ -264,9 +263,9 @@ void KeyDetailsPanel::showKey(const KeyRecord& key)
     if (key.usesConsumed > 0)
         flags << tr("%n use(s) consumed", nullptr, int(key.usesConsumed));
     setField(QStringLiteral("flags"), flags.join(QStringLiteral(", ")));
-    setField(QStringLiteral("metadata"), key.metadata.isEmpty()
-                                             ? QString()
-                                             : QString::fromUtf8(QJsonDocument(key.metadata).toJson(QJsonDocument::Compact)));
+    setField(QStringLiteral("metadata"),
+             key.metadata.isEmpty() ? QString()
+                                    : QString::fromUtf8(QJsonDocument(key.metadata).toJson(QJsonDocument::Compact)));
     m_stack->setCurrentIndex(1);
     loadExtras();
 }
@@ -335,8 +334,8 @@ void KeyDetailsPanel::loadExtras()
             if (token != m_token)
                 return;
             for (const AuditEntry& e : entries.value_or({}))
-                new QTreeWidgetItem(m_audit, {QString::number(e.seq), when(e.time, {}), e.actor, e.action, e.reason,
-                                              e.incident});
+                new QTreeWidgetItem(
+                    m_audit, {QString::number(e.seq), when(e.time, {}), e.actor, e.action, e.reason, e.incident});
             for (int c = 0; c < 4; ++c)
                 m_audit->resizeColumnToContents(c);
             finishOne();
@@ -346,7 +345,8 @@ void KeyDetailsPanel::loadExtras()
     const qint64 to = usage::bucketStart(QDateTime::currentMSecsSinceEpoch(), day) + day;
     const qint64 from = to - 30 * day;
     m_session->call(
-        this, [id, from, to](Backend& b) { return b.usageSeries(UsageGranularity::Day, UsageScope::Key, id, from, to); },
+        this,
+        [id, from, to](Backend& b) { return b.usageSeries(UsageGranularity::Day, UsageScope::Key, id, from, to); },
         [this, token](Result<QList<UsagePoint>> series) {
             if (token != m_token)
                 return;
@@ -358,9 +358,10 @@ void KeyDetailsPanel::loadExtras()
                 valid += p.totals.valid;
             }
             m_sparkline->setValues(values);
-            m_usageSummary->setText(series ? tr("%1 requests, %2 rejected")
-                                                 .arg(QLocale().toString(total), QLocale().toString(total - valid))
-                                           : tr("Usage unavailable: %1").arg(series.errorMessage()));
+            m_usageSummary->setText(
+                series
+                    ? tr("%1 requests, %2 rejected").arg(QLocale().toString(total), QLocale().toString(total - valid))
+                    : tr("Usage unavailable: %1").arg(series.errorMessage()));
             finishOne();
         });
 }

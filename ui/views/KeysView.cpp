@@ -30,9 +30,7 @@ constexpr qint64 kDayMs = 24LL * 3600 * 1000;
 
 } // namespace
 
-KeysView::KeysView(QWidget* parent)
-    : QWidget(parent)
-    , m_model(new KeyTreeModel(this))
+KeysView::KeysView(QWidget* parent) : QWidget(parent), m_model(new KeyTreeModel(this))
 {
     setObjectName(QStringLiteral("keysView"));
     m_model->setExpiringSoonDays(ConsoleSettings::expiringSoonDays());
@@ -294,8 +292,9 @@ void KeysView::expandTo(const QString& keyId)
 void KeysView::updateSummary()
 {
     const qint64 total = m_model->totalKeys();
-    m_summary->setText(m_model->isFiltered() ? tr("%n key(s) match the filter", nullptr, int(std::min<qint64>(total, INT_MAX)))
-                                             : tr("%n key(s)", nullptr, int(std::min<qint64>(total, INT_MAX))));
+    m_summary->setText(m_model->isFiltered()
+                           ? tr("%n key(s) match the filter", nullptr, int(std::min<qint64>(total, INT_MAX)))
+                           : tr("%n key(s)", nullptr, int(std::min<qint64>(total, INT_MAX))));
 }
 
 void KeysView::saveState() const

@@ -32,8 +32,7 @@ struct OverviewData {
 
 } // namespace
 
-OverviewView::OverviewView(QWidget* parent)
-    : QWidget(parent)
+OverviewView::OverviewView(QWidget* parent) : QWidget(parent)
 {
     setObjectName(QStringLiteral("overviewView"));
     auto* tiles = new QGridLayout;
@@ -189,9 +188,9 @@ void OverviewView::refresh()
                       [](const KeyRecord& a, const KeyRecord& b) { return a.expiresAt < b.expiresAt; });
             for (const KeyRecord& k : m_expiringKeys) {
                 auto* item = new QTreeWidgetItem(
-                    m_expiring, {QStringLiteral("%1 (%2)").arg(k.name, k.displayId), k.project + u'/' + k.environment,
-                                 k.owner, l.toString(QDateTime::fromMSecsSinceEpoch(k.expiresAt).toLocalTime(),
-                                                     QLocale::ShortFormat)});
+                    m_expiring,
+                    {QStringLiteral("%1 (%2)").arg(k.name, k.displayId), k.project + u'/' + k.environment, k.owner,
+                     l.toString(QDateTime::fromMSecsSinceEpoch(k.expiresAt).toLocalTime(), QLocale::ShortFormat)});
                 item->setIcon(0, StatusStyle::icon(KeyLook::ExpiringSoon));
             }
             m_expiring->resizeColumnToContents(0);

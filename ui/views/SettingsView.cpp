@@ -12,8 +12,7 @@
 
 namespace kw::ui {
 
-SettingsView::SettingsView(QWidget* parent)
-    : QWidget(parent)
+SettingsView::SettingsView(QWidget* parent) : QWidget(parent)
 {
     setObjectName(QStringLiteral("settingsView"));
     m_autoLock = new QSpinBox;

@@ -12,8 +12,7 @@
 
 namespace kw::ui {
 
-StartPage::StartPage(QWidget* parent)
-    : QWidget(parent)
+StartPage::StartPage(QWidget* parent) : QWidget(parent)
 {
     setObjectName(QStringLiteral("startPage"));
     auto* logo = new QLabel;
@@ -97,10 +96,10 @@ void StartPage::refresh()
     m_recent->clear();
     for (const RecentPlace& p : ConsoleSettings::recentPlaces()) {
         const bool server = p.kind == RecentPlace::Kind::Server;
-        auto* item = new QListWidgetItem(style()->standardIcon(server ? QStyle::SP_DriveNetIcon : QStyle::SP_FileIcon),
-                                         server ? p.location
-                                                : tr("%1 — %2").arg(QFileInfo(p.location).fileName(),
-                                                                     QFileInfo(p.location).absolutePath()));
+        auto* item = new QListWidgetItem(
+            style()->standardIcon(server ? QStyle::SP_DriveNetIcon : QStyle::SP_FileIcon),
+            server ? p.location
+                   : tr("%1 — %2").arg(QFileInfo(p.location).fileName(), QFileInfo(p.location).absolutePath()));
         item->setData(Qt::UserRole, int(p.kind));
         item->setData(Qt::UserRole + 1, p.location);
         item->setToolTip(p.location);

@@ -7,8 +7,7 @@
 
 namespace kw::ui {
 
-Sparkline::Sparkline(QWidget* parent)
-    : QWidget(parent)
+Sparkline::Sparkline(QWidget* parent) : QWidget(parent)
 {
     setMinimumHeight(36);
     setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Fixed);
@@ -20,7 +19,8 @@ void Sparkline::setValues(const QList<qint64>& values)
     qint64 total = 0;
     for (qint64 v : values)
         total += v;
-    setAccessibleDescription(tr("%n request(s) over %1 days", nullptr, int(std::min<qint64>(total, INT_MAX))).arg(values.size()));
+    setAccessibleDescription(
+        tr("%n request(s) over %1 days", nullptr, int(std::min<qint64>(total, INT_MAX))).arg(values.size()));
     update();
 }
 

@@ -51,7 +51,8 @@ bool dark(const QPalette& p)
 void Theme::apply(ConsoleSettings::Theme theme)
 {
     const QPalette system = systemPalette();
-    const bool wantDark = theme == ConsoleSettings::Theme::Dark || (theme == ConsoleSettings::Theme::System && dark(system));
+    const bool wantDark =
+        theme == ConsoleSettings::Theme::Dark || (theme == ConsoleSettings::Theme::System && dark(system));
     // Fusion renders both palettes faithfully on every platform.
     if (QStyle* fusion = QStyleFactory::create(QStringLiteral("Fusion")))
         QApplication::setStyle(fusion);
