@@ -98,14 +98,16 @@ KeysView::KeysView(QWidget* parent) : QWidget(parent), m_model(new KeyTreeModel(
     m_tree->setSelectionMode(QAbstractItemView::ExtendedSelection);
     m_tree->setAlternatingRowColors(true);
     m_tree->setContextMenuPolicy(Qt::CustomContextMenu);
-    m_tree->header()->setStretchLastSection(false);
-    m_tree->header()->setSectionResizeMode(KeyTreeModel::NameColumn, QHeaderView::Stretch);
-    m_tree->setColumnWidth(KeyTreeModel::DisplayIdColumn, 130);
-    m_tree->setColumnWidth(KeyTreeModel::StatusColumn, 110);
-    m_tree->setColumnWidth(KeyTreeModel::OwnerColumn, 170);
-    m_tree->setColumnWidth(KeyTreeModel::ExpiresColumn, 130);
-    m_tree->setColumnWidth(KeyTreeModel::LastUsedColumn, 130);
-    m_tree->setColumnWidth(KeyTreeModel::CountColumn, 70);
+    // The name column carries the hierarchy's indentation: it gets the room, the others what they need.
+    m_tree->header()->setStretchLastSection(true);
+    m_tree->header()->setSectionResizeMode(QHeaderView::Interactive);
+    m_tree->setColumnWidth(KeyTreeModel::NameColumn, 330);
+    m_tree->setColumnWidth(KeyTreeModel::DisplayIdColumn, 150);
+    m_tree->setColumnWidth(KeyTreeModel::StatusColumn, 105);
+    m_tree->setColumnWidth(KeyTreeModel::OwnerColumn, 180);
+    m_tree->setColumnWidth(KeyTreeModel::ExpiresColumn, 125);
+    m_tree->setColumnWidth(KeyTreeModel::LastUsedColumn, 125);
+    m_tree->setColumnWidth(KeyTreeModel::CountColumn, 60);
     m_details = new KeyDetailsPanel;
 
     m_splitter = new QSplitter;
@@ -114,6 +116,7 @@ KeysView::KeysView(QWidget* parent) : QWidget(parent), m_model(new KeyTreeModel(
     m_splitter->addWidget(m_details);
     m_splitter->setStretchFactor(0, 3);
     m_splitter->setStretchFactor(1, 2);
+    m_splitter->setSizes({820, 460});
 
     m_summary = new QLabel;
     m_summary->setObjectName(QStringLiteral("keySummary"));
