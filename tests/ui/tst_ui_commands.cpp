@@ -48,21 +48,7 @@ void check(QCheckBox* box)
                       QPoint(box->style()->pixelMetric(QStyle::PM_IndicatorWidth) / 2 + 1, box->height() / 2));
 }
 
-// Every text a widget of the application shows.
-bool anyWidgetShows(const QString& text)
-{
-    for (QWidget* w : QApplication::allWidgets()) {
-        if (auto* e = qobject_cast<QLineEdit*>(w); e && e->text().contains(text))
-            return true;
-        if (auto* l = qobject_cast<QLabel*>(w); l && l->text().contains(text))
-            return true;
-        if (auto* t = qobject_cast<QTextEdit*>(w); t && t->toPlainText().contains(text))
-            return true;
-        if (auto* p = qobject_cast<QPlainTextEdit*>(w); p && p->toPlainText().contains(text))
-            return true;
-    }
-    return false;
-}
+using kwtest::ui::anyWidgetShows;
 
 } // namespace
 
