@@ -56,12 +56,7 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent)
     m_pages = new QStackedWidget;
     m_start = new StartPage;
     connect(m_start, &StartPage::createVault, this, &MainWindow::createVault);
-    connect(m_start, &StartPage::openVault, this, [this] {
-        const QString path = QFileDialog::getOpenFileName(this, tr("Open vault"), QDir::homePath(),
-                                                          tr("KeyWarden vaults (*.kwvault);;All files (*)"));
-        if (!path.isEmpty())
-            openVault(path);
-    });
+    connect(m_start, &StartPage::openVault, this, &MainWindow::chooseVault);
     connect(m_start, &StartPage::connectServer, this, [this] { connectServer(); });
     connect(m_start, &StartPage::openDemo, this, &MainWindow::openDemo);
     connect(m_start, &StartPage::openRecent, this, &MainWindow::openRecent);
@@ -263,12 +258,7 @@ void MainWindow::buildMenus()
     };
     add(file, tr("&New vault…"), QStringLiteral("action.newVault"), QKeySequence(tr("Ctrl+Shift+N")),
         [this] { createVault(); });
-    add(file, tr("&Open vault…"), QStringLiteral("action.openVault"), QKeySequence::Open, [this] {
-        const QString path = QFileDialog::getOpenFileName(this, tr("Open vault"), QDir::homePath(),
-                                                          tr("KeyWarden vaults (*.kwvault);;All files (*)"));
-        if (!path.isEmpty())
-            openVault(path);
-    });
+    add(file, tr("&Open vault…"), QStringLiteral("action.openVault"), QKeySequence::Open, [this] { chooseVault(); });
     add(file, tr("&Connect to server…"), QStringLiteral("action.connect"), QKeySequence(tr("Ctrl+Shift+C")),
         [this] { connectServer(); });
     add(file, tr("Open &demo"), QStringLiteral("action.demo"), {}, [this] { openDemo(); });
@@ -438,6 +428,14 @@ void MainWindow::openVault(const QString& path)
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     connect(dialog, &UnlockDialog::unlocked, this, &MainWindow::adoptSession);
     dialog->open();
+}
+
+void MainWindow::chooseVault()
+{
+    const QString path = QFileDialog::getOpenFileName(this, tr("Open vault"), QDir::homePath(),
+                                                      tr("KeyWarden vaults (*.kwvault);;All files (*)"));
+    if (!path.isEmpty())
+        openVault(path);
 }
 
 void MainWindow::connectServer(const QString& url)

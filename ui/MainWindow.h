@@ -39,6 +39,7 @@ public:
 
     // Entry points (also used by main() for --vault / --server / --demo).
     void openVault(const QString& path);
+    void chooseVault(); // a file dialog, then openVault
     void connectServer(const QString& url = {});
     void openDemo();
     void createVault();

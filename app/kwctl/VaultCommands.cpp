@@ -159,32 +159,11 @@ int demo(Cli& cli, const QStringList& argv)
     auto pass = cli.passphrase(QStringLiteral("New passphrase for %1: ").arg(path), true);
     if (!pass)
         return cli.fail(pass.error());
-    auto vault = kw::Vault::create(path, *pass, options);
-    if (!vault)
-        return cli.fail(vault.error());
-    // The demo's history starts months ago: its keys are issued at a clock set back, usage runs up to now.
-    const qint64 now = cli.clock().nowMs();
-    kw::TestClock setupClock(now - kw::demo::kSetupLeadMs);
-    kw::Status seeded;
-    qint64 keys = 0;
-    qint64 requests = 0;
-    {
-        kw::LocalVault backend(std::move(*vault), QStringLiteral("demo-seeder"), setupClock);
-        seeded = kw::seedDemoVault(backend, now, seed);
-        if (seeded) {
-            auto count = backend.countKeys({});
-            auto usage = backend.usageSummary(kw::UsageScope::All, {}, now - kw::demo::kUsageDays * 86'400'000LL, now);
-            keys = count.value_or(0);
-            requests = usage ? usage->totals.requests : 0;
-        }
-    }
-    if (!seeded) {
-        // Nothing half-made stays behind: the file was created by this command.
-        for (const QString& suffix :
-             {QString(), QStringLiteral("-wal"), QStringLiteral("-shm"), QStringLiteral(".lock")})
-            QFile::remove(path + suffix);
-        return cli.fail(seeded.error());
-    }
+    auto demo = kw::createDemoVault(path, *pass, options, cli.clock().nowMs(), seed);
+    if (!demo)
+        return cli.fail(demo.error());
+    const qint64 keys = demo->keys;
+    const qint64 requests = demo->requests;
     if (a.flag("json")) {
         printJson(cli.out(),
                   QJsonObject{{"path", path}, {"seed", qint64(seed)}, {"keys", keys}, {"requests", requests}});

@@ -9,6 +9,7 @@
 #include "storage/SqlUtil.h"
 #include "usage/UsageImport.h"
 
+#include <QFile>
 #include <QList>
 
 #include <algorithm>
@@ -500,6 +501,34 @@ Status seedDemoVault(LocalVault& vault, qint64 nowMs, quint32 seed)
     if (auto s = builder.run(); !s)
         return s;
     return tx.commit();
+}
+
+Result<DemoVaultSummary> createDemoVault(const QString& path, const SecureBytes& passphrase,
+                                         const Vault::CreateOptions& options, qint64 nowMs, quint32 seed)
+{
+    auto vault = Vault::create(path, passphrase, options);
+    if (!vault)
+        return vault.error();
+    // The demo's history starts months ago: its keys are issued at a clock set back, usage runs up to now.
+    TestClock setupClock(nowMs - demo::kSetupLeadMs);
+    Status seeded;
+    DemoVaultSummary summary;
+    {
+        LocalVault backend(std::move(*vault), QStringLiteral("demo-seeder"), setupClock);
+        seeded = seedDemoVault(backend, nowMs, seed);
+        if (seeded) {
+            summary.keys = backend.countKeys({}).value_or(0);
+            auto usage = backend.usageSummary(UsageScope::All, {}, nowMs - demo::kUsageDays * 86'400'000LL, nowMs);
+            summary.requests = usage ? usage->totals.requests : 0;
+        }
+    }
+    if (!seeded) {
+        // Nothing half-made stays behind: the file was created here.
+        for (const char* suffix : {"", "-wal", "-shm", ".lock"})
+            QFile::remove(path + QLatin1String(suffix));
+        return seeded.error();
+    }
+    return summary;
 }
 
 } // namespace kw

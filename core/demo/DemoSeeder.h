@@ -1,6 +1,8 @@
 #pragma once
 
+#include "storage/Vault.h"
 #include "util/Result.h"
+#include "util/SecureBytes.h"
 
 namespace kw {
 
@@ -30,5 +32,16 @@ inline constexpr int kUsageDays = 90;
 // nowMs. Everything is one transaction: on failure the vault is as it was. The same seed gives the same organisation,
 // names, statuses and usage figures (key ids and secrets are random; no secret is kept).
 Status seedDemoVault(LocalVault& vault, qint64 nowMs, quint32 seed);
+
+struct DemoVaultSummary {
+    qint64 keys = 0;
+    qint64 requests = 0; // verified over the last demo::kUsageDays days
+};
+
+// Creates a new vault file at `path` and seeds it as above, with the set-back clock the history needs; the
+// vault is closed again when this returns. On failure nothing is left behind (the file was made here).
+// Used by `kwctl vault demo` and the console's --demo.
+Result<DemoVaultSummary> createDemoVault(const QString& path, const SecureBytes& passphrase,
+                                         const Vault::CreateOptions& options, qint64 nowMs, quint32 seed);
 
 } // namespace kw

@@ -128,12 +128,6 @@ qint64 KeyTreeModel::totalKeys() const
     return m_root->children.empty() ? 0 : m_root->children.front()->counts.total;
 }
 
-KeyFilter KeyTreeModel::baseFilter() const
-{
-    KeyFilter f = m_filter;
-    return f;
-}
-
 void KeyTreeModel::reload()
 {
     beginResetModel();
@@ -151,7 +145,7 @@ void KeyTreeModel::reload()
         Result<QList<KeyCount>> counts = QList<KeyCount>{};
     };
     const quint64 generation = m_generation;
-    const KeyFilter filter = baseFilter();
+    const KeyFilter filter = m_filter;
     ++m_pending;
     m_session->call(
         this,
@@ -326,7 +320,7 @@ void KeyTreeModel::fetchServices(Node* env)
 {
     env->fetching = true;
     ++m_pending;
-    KeyFilter filter = baseFilter();
+    KeyFilter filter = m_filter;
     filter.project = env->project;
     filter.environment = env->environment;
     const quint64 generation = m_generation;
@@ -374,7 +368,7 @@ void KeyTreeModel::fetchKeys(Node* node)
 {
     node->fetching = true;
     ++m_pending;
-    KeyFilter filter = baseFilter();
+    KeyFilter filter = m_filter;
     if (node->kind == NodeKind::Service) {
         filter.project = node->project;
         filter.environment = node->environment;
@@ -544,7 +538,7 @@ void KeyTreeModel::refreshCounts()
         Result<QList<KeyCount>> envs = QList<KeyCount>{};
         QList<QList<KeyCount>> services;
     };
-    const KeyFilter filter = baseFilter();
+    const KeyFilter filter = m_filter;
     const quint64 generation = m_generation;
     m_session->call(
         this,

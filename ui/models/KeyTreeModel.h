@@ -86,7 +86,6 @@ private:
     struct Node;
     Node* nodeOf(const QModelIndex& index) const;
     QModelIndex indexOf(Node* node, int column = 0) const;
-    KeyFilter baseFilter() const;
     void fetchServices(Node* env);
     void fetchKeys(Node* node);
     void onKeysChanged(const QStringList& ids);

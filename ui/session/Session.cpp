@@ -5,7 +5,6 @@
 #include "storage/LocalVault.h"
 
 #include <QCoreApplication>
-#include <QFile>
 #include <QFileInfo>
 
 #include <memory>
@@ -39,33 +38,22 @@ void Session::openLocal(const LocalSpec& spec, SecureBytes passphrase, QObject* 
     const LocalSpec s = spec;
     auto opened = session->m_host.open([s, secret]() -> Result<std::unique_ptr<Backend>> {
         const Clock& clock = s.clock ? *s.clock : Clock::system();
+        Vault::CreateOptions options;
+        if (s.fastKdf) {
+            options.kdf.memoryKiB = crypto::KdfParams::kMinMemoryKiB;
+            options.kdf.iterations = 1;
+        }
         Result<std::unique_ptr<Vault>> vault = Error::io(QStringLiteral("The vault was not opened"));
-        if (s.create) {
-            Vault::CreateOptions options;
-            if (s.fastKdf) {
-                options.kdf.memoryKiB = crypto::KdfParams::kMinMemoryKiB;
-                options.kdf.iterations = 1;
+        if (s.create && s.seedDemo) {
+            // Created, seeded and closed by core; then opened like any vault, over the real clock.
+            if (auto made = createDemoVault(s.path, *secret, options, clock.nowMs(), 20261125); !made) {
+                secret->wipe();
+                return made.error();
             }
+            vault = Vault::open(s.path, *secret);
+        } else if (s.create) {
             vault = Vault::create(s.path, *secret, options);
         } else {
-            vault = Vault::open(s.path, *secret);
-        }
-        if (vault && s.create && s.seedDemo) {
-            // The demo's history starts months ago: its keys are issued at a clock set back, usage runs up to
-            // now. Then the vault is opened again over the real clock.
-            TestClock setupClock(clock.nowMs() - demo::kSetupLeadMs);
-            Status seeded;
-            {
-                LocalVault seeder(std::move(*vault), QStringLiteral("demo-seeder"), setupClock);
-                seeded = seedDemoVault(seeder, clock.nowMs(), 20261125);
-            }
-            if (!seeded) {
-                // Nothing half-made stays behind: the next attempt starts from a new file.
-                secret->wipe();
-                for (const char* suffix : {"", "-wal", "-shm", ".lock"})
-                    QFile::remove(s.path + QLatin1String(suffix));
-                return seeded.error();
-            }
             vault = Vault::open(s.path, *secret);
         }
         secret->wipe();

@@ -36,19 +36,15 @@ OverviewView::OverviewView(QWidget* parent) : QWidget(parent)
 {
     setObjectName(QStringLiteral("overviewView"));
     auto* tiles = new QGridLayout;
-    int column = 0;
-    m_tiles.insert(QStringLiteral("total"), addTile(QStringLiteral("total"), tr("Keys"), column++));
-    const QList<QPair<QString, KeyLook>> looks = {{QStringLiteral("active"), KeyLook::Active},
-                                                  {QStringLiteral("expiringSoon"), KeyLook::ExpiringSoon},
-                                                  {QStringLiteral("expired"), KeyLook::Expired},
-                                                  {QStringLiteral("suspended"), KeyLook::Suspended},
-                                                  {QStringLiteral("revoked"), KeyLook::Revoked}};
-    for (const auto& [name, look] : looks)
-        m_tiles.insert(name, addTile(name, StatusStyle::text(look), column++));
-    for (int c = 0; c < column; ++c) {
-        QLabel* tile = m_tiles.value(c == 0 ? QStringLiteral("total") : looks[c - 1].first);
-        tiles->addWidget(tile->parentWidget(), 0, c);
-    }
+    const QList<QPair<QString, QString>> tileNames = {
+        {QStringLiteral("total"), tr("Keys")},
+        {QStringLiteral("active"), StatusStyle::text(KeyLook::Active)},
+        {QStringLiteral("expiringSoon"), StatusStyle::text(KeyLook::ExpiringSoon)},
+        {QStringLiteral("expired"), StatusStyle::text(KeyLook::Expired)},
+        {QStringLiteral("suspended"), StatusStyle::text(KeyLook::Suspended)},
+        {QStringLiteral("revoked"), StatusStyle::text(KeyLook::Revoked)}};
+    for (int c = 0; c < tileNames.size(); ++c)
+        tiles->addWidget(addTile(tileNames[c].first, tileNames[c].second), 0, c);
 
     m_traffic = new QLabel;
     m_traffic->setObjectName(QStringLiteral("overviewTraffic"));
@@ -87,7 +83,7 @@ OverviewView::OverviewView(QWidget* parent) : QWidget(parent)
     layout->addLayout(lists, 1);
 }
 
-QLabel* OverviewView::addTile(const QString& name, const QString& title, int)
+QWidget* OverviewView::addTile(const QString& name, const QString& title)
 {
     auto* frame = new QFrame;
     frame->setFrameShape(QFrame::StyledPanel);
@@ -103,7 +99,8 @@ QLabel* OverviewView::addTile(const QString& name, const QString& title, int)
     caption->setForegroundRole(QPalette::PlaceholderText);
     layout->addWidget(value);
     layout->addWidget(caption);
-    return value;
+    m_tiles.insert(name, value);
+    return frame;
 }
 
 QString OverviewView::tileText(const QString& name) const

@@ -26,7 +26,7 @@ signals:
     void keyActivated(const kw::KeyRecord& key);
 
 private:
-    QLabel* addTile(const QString& name, const QString& title, int column);
+    QWidget* addTile(const QString& name, const QString& title); // the tile; its value label goes to m_tiles
 
     QPointer<Session> m_session;
     QHash<QString, QLabel*> m_tiles;
