@@ -2,12 +2,15 @@
 
 #include "auth/Operator.h"
 #include "domain/AuditEntry.h"
+#include "domain/Contact.h"
+#include "domain/ExpiryCalendar.h"
 #include "domain/KeyRecord.h"
 #include "domain/KeySpec.h"
 #include "domain/Lifecycle.h"
 #include "domain/Organization.h"
 #include "domain/Revocation.h"
 #include "domain/VerifyResult.h"
+#include "usage/Anomaly.h"
 #include "usage/UsageRecorder.h"
 #include "usage/UsageReport.h"
 #include "util/Result.h"
@@ -28,6 +31,11 @@ struct KeyFilter {
     std::optional<KeyStatus> status; // effective status, so "expired" works
     QString tag;                     // keys carrying exactly this tag
     qint64 expiresBeforeMs = 0;      // when > 0: keys with an expiry at or before this time (not revoked)
+    qint64 expiresAfterMs = 0;       // when > 0: keys with an expiry at or after this time (not revoked)
+    QString owner;                   // exact owner, case-insensitive
+    qint64 createdFromMs = 0;        // when > 0: created at or after
+    qint64 createdToMs = 0;          // when > 0: created before
+    QString clientIp;                // keys with raw usage events from this address (while retained)
     std::optional<QString> parentId; // "" : keys without a parent; an id: the children of that key
     QString text;                    // substring of name, display id, owner or a tag
     int limit = 0;                   // 0: all
@@ -114,6 +122,44 @@ public:
     // Records expiries and grace periods entered, and performs due automatic rotations.
     virtual Result<MaintenanceReport> runMaintenance() = 0;
 
+    // Expiration calendar: per local day (midnight at utcOffsetSeconds east of UTC) in [fromMs, toMs), the
+    // keys of `scope` expiring, of those the ones in their grace period now, and the automatic rotations
+    // due. Only days with something are returned, ascending. scope.limit/offset are ignored.
+    virtual Result<QList<ExpiryDay>> expiryCalendar(const KeyFilter& scope, qint64 fromMs, qint64 toMs,
+                                                    int utcOffsetSeconds) = 0;
+    // The automatic rotations due in [fromMs, toMs), by due time: the same rule runMaintenance applies.
+    virtual Result<QList<ScheduledRotation>> scheduledRotations(const KeyFilter& scope, qint64 fromMs,
+                                                                qint64 toMs) = 0;
+
+    // Incident response.
+    // Which keys these secrets are (by their HMAC), in input order; nullopt for unknown secrets. Records no
+    // usage and changes no key; audited once as "key.lookup" with the counts, never the secrets.
+    virtual Result<QList<std::optional<KeyRecord>>> lookupSecrets(const QList<SecureBytes>& secrets) = 0;
+    // Puts a standby key (backup = true, not revoked) into service: clears the backup flag and resumes it
+    // when suspended. Audited "key.backup.activate" with the incident.
+    virtual Result<KeyRecord> activateBackup(const QString& ref, const QString& reason, const QString& incident) = 0;
+    // The standby keys (not revoked) that can stand in for a key: same project and environment, sharing a
+    // service with it (any of the project and environment when the key has no service).
+    virtual Result<QList<KeyRecord>> backupKeysFor(const QString& ref) = 0;
+    // A new key in place of a (usually revoked) one: same project, environment, services, owner, tags,
+    // metadata, own policy, template and expiry duration; the parent kept unless revoked; predecessor set.
+    // Audited "key.replace" with the incident. The secret is returned once.
+    virtual Result<IssuedKey> issueReplacement(const QString& revokedRef, const QString& reason,
+                                               const QString& incident) = 0;
+
+    // Emergency contacts, encrypted at rest. saveContact creates when id is 0, else replaces that contact.
+    virtual Result<Contact> saveContact(const Contact& contact) = 0;
+    virtual Result<QList<Contact>> contacts(const QString& project) = 0; // "" : all projects
+    virtual Status removeContact(qint64 id) = 0;
+    // The notification outbox. recordNotifications writes the drafts in one transaction, state "queued"
+    // (audited "notification.record"); nothing delivers them yet.
+    virtual Result<QList<Notification>> recordNotifications(const QList<Notification>& drafts) = 0;
+    virtual Result<QList<Notification>> notifications(const NotificationQuery& query) = 0;
+    // Queues the emergency-contact messages for a revocation (see buildRevocationNotifications): the
+    // contacts of the affected projects and services, by email and webhook.
+    Result<QList<Notification>> notifyRevocation(const QString& incident, const RevocationPlan& plan,
+                                                 const QString& reason);
+
     // Policies
     virtual Result<PolicyTemplate> savePolicyTemplate(const PolicyTemplate& policyTemplate) = 0;
     virtual Result<QList<PolicyTemplate>> policyTemplates() = 0;
@@ -130,6 +176,10 @@ public:
     virtual Result<QList<UsagePoint>> usageSeries(UsageGranularity granularity, UsageScope scope,
                                                   const QString& scopeId, qint64 fromMs, qint64 toMs) = 0;
     virtual Result<QList<TopEntry>> usageTop(UsageScope scope, qint64 fromMs, qint64 toMs, int limit) = 0;
+    // Unusual traffic in [fromMs, toMs) (see usage/Anomaly.h for the baseline and rules). Scope Key: that
+    // key; Project, Service, All: the busiest (at most 50) keys of the scope in the range. By time.
+    virtual Result<QList<UsageAnomaly>> usageAnomalies(UsageScope scope, const QString& scopeId, qint64 fromMs,
+                                                       qint64 toMs) = 0;
     // Privacy settings of usage tracking: raw-event retention and client-address anonymisation.
     virtual Result<UsageRecorder::Settings> usageSettings() = 0;
     virtual Status setUsageSettings(const UsageRecorder::Settings& settings) = 0;

@@ -24,6 +24,7 @@ struct RevocationPlan {
         QString environment;
         QString relation; // "selected", "child of <id>", "depends on <id>"
         bool alreadyRevoked = false;
+        QStringList services; // the key's services, so service-level contacts can be told
     };
     QList<Entry> entries;
     bool executed = false;

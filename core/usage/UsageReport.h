@@ -5,6 +5,8 @@
 #include <QMap>
 #include <QString>
 
+#include <array>
+
 namespace kw {
 
 // What a rollup row counts over. Stored as one letter in usage_rollups.scope: 'a' (everything, scope_id ''),
@@ -33,6 +35,15 @@ qint64 bucketStart(qint64 ms, qint64 bucketMs);
 // Start of the first bucket at or after `ms`.
 qint64 bucketCeil(qint64 ms, qint64 bucketMs);
 
+// Latency histogram: fixed log-scale buckets. Bucket i counts latencies <= kLatencyBoundsUs[i] (and above the
+// previous bound); the last bucket (index kLatencyBuckets - 1) counts everything above 5 s.
+// Bounds: 100us 250us 500us 1ms 2.5ms 5ms 10ms 25ms 50ms 100ms 250ms 500ms 1s 2.5s 5s +inf.
+inline constexpr int kLatencyBuckets = 16;
+inline constexpr std::array<qint64, kLatencyBuckets - 1> kLatencyBoundsUs{
+    100, 250, 500, 1'000, 2'500, 5'000, 10'000, 25'000, 50'000, 100'000, 250'000, 500'000, 1'000'000, 2'500'000, 5'000'000};
+// The bucket a latency falls in.
+int latencyBucket(qint64 latencyUs);
+
 } // namespace usage
 
 // Counters over a set of rollup rows. "errors" are requests whose upstream answered with HTTP status >= 400, as
@@ -50,10 +61,17 @@ struct UsageTotals {
     qint64 latencyCount = 0;
     qint64 latencyMaxUs = 0;
     qint64 bytes = 0;
+    // Counts per latency bucket (usage::kLatencyBoundsUs), over the events that reported a latency.
+    std::array<qint64, usage::kLatencyBuckets> latencyHistogram{};
 
     qint64 rejectedTotal() const { return requests - valid; }
     // 0 when no event reported a latency.
     double averageLatencyUs() const { return latencyCount > 0 ? double(latencySumUs) / double(latencyCount) : 0.0; }
+    // The upper bound of the histogram bucket that holds the p-quantile (p in [0, 1]), e.g. 0.99 for p99;
+    // for the open last bucket, latencyMaxUs. 0 when the histogram is empty.
+    qint64 latencyPercentileUs(double p) const;
+    // Adds one latency to the histogram (and to the sum, count and maximum).
+    void addLatency(qint64 latencyUs);
     QJsonObject toJson() const;
     friend bool operator==(const UsageTotals&, const UsageTotals&) = default;
 };
