@@ -7,10 +7,14 @@
 #include "models/KeyTreeModel.h"
 #include "session/IdleWatcher.h"
 #include "session/Session.h"
+#include "session/ExpiryNotifier.h"
+#include "views/ExpirationsView.h"
 #include "views/KeysView.h"
 #include "views/OverviewView.h"
+#include "views/RevocationView.h"
 #include "views/SettingsView.h"
 #include "views/StartPage.h"
+#include "views/UsageView.h"
 #include "widgets/ClipboardGuard.h"
 #include "widgets/StatusStyle.h"
 #include "widgets/Theme.h"
@@ -36,6 +40,7 @@
 #include <QStandardItemModel>
 #include <QStandardPaths>
 #include <QStatusBar>
+#include <QSystemTrayIcon>
 #include <QToolBar>
 #include <QVBoxLayout>
 
@@ -109,6 +114,20 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent)
     m_keys = new KeysView;
     m_keys->setActions(m_actions);
     m_settings = new SettingsView;
+    m_usage = new UsageView;
+    m_expirations = new ExpirationsView;
+    m_revocation = new RevocationView;
+    m_notifier = new ExpiryNotifier(this);
+    connect(m_notifier, &ExpiryNotifier::notice, this,
+            [this](const QString& title, const QString& message) { showNotice(title, message); });
+    connect(m_expirations, &ExpirationsView::keyActivated, this, [this](const KeyRecord& key) {
+        showView(QStringLiteral("keys"));
+        m_keys->revealKey(key);
+    });
+    connect(m_expirations, &ExpirationsView::commandFinished, this, [this](bool ok, const QString& message) {
+        if (!message.isEmpty())
+            statusBar()->showMessage(message, ok ? 8000 : 15000);
+    });
     connect(m_actions, &KeyActions::keyCreated, this, [this](const KeyRecord& key) {
         showView(QStringLiteral("keys"));
         m_keys->revealKey(key);
@@ -121,6 +140,11 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent)
     QStyle* st = style();
     addView(QStringLiteral("overview"), tr("Overview"), m_overview, st->standardIcon(QStyle::SP_ComputerIcon));
     addView(QStringLiteral("keys"), tr("Keys"), m_keys, QIcon(QStringLiteral(":/icons/keywarden.svg")));
+    addView(QStringLiteral("usage"), tr("Usage"), m_usage, st->standardIcon(QStyle::SP_FileDialogContentsView));
+    addView(QStringLiteral("expirations"), tr("Expirations"), m_expirations,
+            st->standardIcon(QStyle::SP_FileDialogInfoView));
+    addView(QStringLiteral("revocation"), tr("Emergency"), m_revocation,
+            st->standardIcon(QStyle::SP_MessageBoxCritical));
     addView(QStringLiteral("settings"), tr("Settings"), m_settings,
             st->standardIcon(QStyle::SP_FileDialogDetailedView));
     connect(m_sidebar, &QListWidget::currentRowChanged, this, [this](int row) {
@@ -217,9 +241,7 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent)
 MainWindow::~MainWindow()
 {
     // Views first: they hold pointers into the session.
-    m_overview->setSession(nullptr);
-    m_keys->setSession(nullptr);
-    m_actions->setSession(nullptr);
+    setViewsSession(nullptr);
     m_session.reset();
 }
 
@@ -232,6 +254,45 @@ QString MainWindow::demoVaultPath()
 void MainWindow::applySettings()
 {
     m_idle->setTimeoutMs(qint64(ConsoleSettings::autoLockMinutes()) * 60'000);
+}
+
+void MainWindow::setViewsSession(Session* session)
+{
+    m_overview->setSession(session);
+    m_keys->setSession(session);
+    m_usage->setSession(session);
+    m_expirations->setSession(session);
+    m_revocation->setSession(session);
+    m_settings->setSession(session);
+    m_actions->setSession(session);
+    m_notifier->setSession(session);
+}
+
+void MainWindow::showEmergency()
+{
+    if (!m_session)
+        return;
+    showView(QStringLiteral("revocation"));
+    m_revocation->focusFind();
+}
+
+void MainWindow::showNotice(const QString& title, const QString& message)
+{
+    // The system tray where there is one; the status bar always.
+    if (QSystemTrayIcon::isSystemTrayAvailable()) {
+        if (!m_tray) {
+            m_tray = new QSystemTrayIcon(windowIcon(), this);
+            m_tray->setToolTip(tr("KeyWarden"));
+            connect(m_tray, &QSystemTrayIcon::messageClicked, this, [this] {
+                showView(QStringLiteral("expirations"));
+                raise();
+                activateWindow();
+            });
+        }
+        m_tray->show();
+        m_tray->showMessage(title, message, QSystemTrayIcon::Warning, 15000);
+    }
+    statusBar()->showMessage(title + QStringLiteral(": ") + message, 30000);
 }
 
 void MainWindow::addView(const QString& name, const QString& title, QWidget* view, const QIcon& icon)
@@ -282,6 +343,8 @@ void MainWindow::buildMenus()
         m_sessionActions << a;
     }
     view->addSeparator();
+    m_sessionActions << add(view, tr("&Emergency revocation"), QStringLiteral("action.emergency"),
+                            QKeySequence(tr("Ctrl+Shift+X")), [this] { showEmergency(); });
     QAction* search =
         add(view, tr("&Search keys"), QStringLiteral("action.search"), QKeySequence(tr("Ctrl+K")), [this] {
             m_search->setFocus();
@@ -297,6 +360,8 @@ void MainWindow::buildMenus()
     m_sessionActions << add(view, tr("&Refresh"), QStringLiteral("action.refresh"), QKeySequence::Refresh, [this] {
         m_keys->model()->reload();
         m_overview->refresh();
+        m_usage->refresh();
+        m_expirations->refresh();
     });
 
     QMenu* help = menuBar()->addMenu(tr("&Help"));
@@ -356,10 +421,7 @@ void MainWindow::adoptSession(Session* session)
     place.kind = session->isRemote() ? RecentPlace::Kind::Server : RecentPlace::Kind::Vault;
     place.location = session->location();
     ConsoleSettings::addRecentPlace(place);
-    m_overview->setSession(session);
-    m_keys->setSession(session);
-    m_settings->setSession(session);
-    m_actions->setSession(session);
+    setViewsSession(session);
     m_pages->setCurrentIndex(ConsolePageIndex);
     updateStatus();
     const int row = int(m_viewNames.indexOf(lastView));
@@ -373,10 +435,7 @@ void MainWindow::closeSession()
 {
     m_idle->setActive(false);
     ClipboardGuard::instance()->clearNow(); // a secret copied from this session does not outlive it
-    m_overview->setSession(nullptr);
-    m_keys->setSession(nullptr);
-    m_settings->setSession(nullptr);
-    m_actions->setSession(nullptr);
+    setViewsSession(nullptr);
     m_session.reset();
     m_locked = false;
     m_start->refresh();

@@ -14,16 +14,21 @@ class QLineEdit;
 class QListWidget;
 class QStackedWidget;
 class QStandardItemModel;
+class QSystemTrayIcon;
 
 namespace kw::ui {
 
+class ExpirationsView;
+class ExpiryNotifier;
 class IdleWatcher;
 class KeyActions;
 class KeysView;
 class OverviewView;
+class RevocationView;
 class Session;
 class SettingsView;
 class StartPage;
+class UsageView;
 
 // The console's window: the start page until something is open, then a sidebar of views over one
 // session. Locking (on demand or after idle time) drops the session — the vault's key material goes with
@@ -54,6 +59,12 @@ public:
     void showView(const QString& name);
     KeysView* keysView() const { return m_keys; }
     OverviewView* overviewView() const { return m_overview; }
+    UsageView* usageView() const { return m_usage; }
+    ExpirationsView* expirationsView() const { return m_expirations; }
+    RevocationView* revocationView() const { return m_revocation; }
+    ExpiryNotifier* expiryNotifier() const { return m_notifier; }
+    // The emergency revocation panel with the paste box focused (Ctrl+Shift+X from anywhere).
+    void showEmergency();
     KeyActions* keyActions() const { return m_actions; }
     IdleWatcher* idleWatcher() const { return m_idle; }
     QLineEdit* searchBox() const { return m_search; }
@@ -74,6 +85,8 @@ private:
     void runSearch();
     void openRecent(const RecentPlace& place);
     void applySettings();
+    void setViewsSession(Session* session);
+    void showNotice(const QString& title, const QString& message);
 
     std::unique_ptr<Session> m_session;
     bool m_locked = false;
@@ -90,6 +103,11 @@ private:
     OverviewView* m_overview;
     KeysView* m_keys;
     SettingsView* m_settings;
+    UsageView* m_usage;
+    ExpirationsView* m_expirations;
+    RevocationView* m_revocation;
+    ExpiryNotifier* m_notifier;
+    QSystemTrayIcon* m_tray = nullptr;
     KeyActions* m_actions;
     IdleWatcher* m_idle;
     QLineEdit* m_search;

@@ -7,10 +7,17 @@
 #include "models/KeyTreeModel.h"
 #include "session/ConsoleSettings.h"
 #include "session/Session.h"
+#include "expiry/ExpiryCalendarWidget.h"
+#include "views/ExpirationsView.h"
 #include "views/KeysView.h"
+#include "views/RevocationView.h"
+#include "views/UsageView.h"
 #include "widgets/Theme.h"
 
 #include <QApplication>
+#include <QComboBox>
+#include <QLineEdit>
+#include <QTabWidget>
 #include <QDir>
 #include <QFile>
 #include <QScreen>
@@ -109,6 +116,54 @@ int main(int argc, char* argv[])
             w->close();
         }
     }
+    // Usage: the last seven days, then the hour-of-week pattern.
+    window.showView(QStringLiteral("usage"));
+    kw::ui::UsageView* usage = window.usageView();
+    quint64 loads = usage->loadCount();
+    usage->setRange(kw::ui::UsageRange::Week);
+    QTest::qWaitFor([&] { return usage->loadCount() > loads && !usage->isLoading(); }, 60000);
+    ok = save(window, out.filePath(QStringLiteral("usage.png"))) && ok;
+    if (auto* tabs = usage->findChild<QTabWidget*>(QStringLiteral("usageTabs"))) {
+        tabs->setCurrentIndex(4);
+        ok = save(window, out.filePath(QStringLiteral("usage-pattern.png"))) && ok;
+        tabs->setCurrentIndex(0);
+    }
+
+    // Expirations: the busiest day of the coming weeks selected.
+    window.showView(QStringLiteral("expirations"));
+    kw::ui::ExpirationsView* expirations = window.expirationsView();
+    QTest::qWaitFor([&] { return !expirations->isLoading(); }, 30000);
+    QDate busiest = QDate::currentDate();
+    qint64 most = 0;
+    for (int d = 0; d < 28; ++d) {
+        const QDate day = QDate::currentDate().addDays(d);
+        if (expirations->calendar()->day(day).expiring > most) {
+            most = expirations->calendar()->day(day).expiring;
+            busiest = day;
+        }
+    }
+    expirations->selectDate(busiest);
+    QTest::qWaitFor([&] { return !expirations->isLoading(); }, 30000);
+    ok = save(window, out.filePath(QStringLiteral("expirations.png"))) && ok;
+
+    // Emergency: a search by project, the first key checked, its impact worked out.
+    window.showEmergency();
+    kw::ui::RevocationView* panel = window.revocationView();
+    if (auto* tabs = panel->findChild<QTabWidget*>(QStringLiteral("revFindTabs")))
+        tabs->setCurrentIndex(1);
+    if (auto* project = panel->findChild<QComboBox*>(QStringLiteral("revProject"));
+        project && QTest::qWaitFor([&] { return project->count() > 1; }, 10000)) {
+        project->setCurrentIndex(1);
+        panel->search();
+        QTest::qWaitFor([&] { return !panel->candidateIds().isEmpty(); }, 30000);
+        if (!panel->candidateIds().isEmpty())
+            panel->setChecked(panel->candidateIds().first(), true);
+        QTest::qWaitFor([&] { return panel->assessments() > 0 && !panel->isAssessing(); }, 30000);
+        if (auto* reason = panel->findChild<QLineEdit*>(QStringLiteral("revReason")))
+            reason->setText(QStringLiteral("secret found in a public repository"));
+    }
+    ok = save(window, out.filePath(QStringLiteral("revocation.png"))) && ok;
+
     window.showView(QStringLiteral("settings"));
     ok = save(window, out.filePath(QStringLiteral("settings.png"))) && ok;
 

@@ -2,6 +2,8 @@
 
 #include <QSettings>
 
+#include <algorithm>
+
 namespace kw::ui {
 
 namespace {
@@ -87,6 +89,32 @@ int ConsoleSettings::expiringSoonDays()
 void ConsoleSettings::setExpiringSoonDays(int days)
 {
     QSettings().setValue(QStringLiteral("keys/expiringSoonDays"), std::max(1, days));
+}
+
+QList<int> ConsoleSettings::expiryWarningDays()
+{
+    const QVariant v = QSettings().value(QStringLiteral("notifications/expiryWarningDays"));
+    if (!v.isValid())
+        return {30, 7, 1};
+    QList<int> days;
+    for (const QString& part : v.toString().split(u',', Qt::SkipEmptyParts)) {
+        bool ok = false;
+        const int d = part.trimmed().toInt(&ok);
+        if (ok && d > 0 && !days.contains(d))
+            days.append(d);
+    }
+    std::sort(days.begin(), days.end(), std::greater<>());
+    return days;
+}
+
+void ConsoleSettings::setExpiryWarningDays(QList<int> days)
+{
+    std::sort(days.begin(), days.end(), std::greater<>());
+    QStringList parts;
+    for (int d : days)
+        if (d > 0 && !parts.contains(QString::number(d)))
+            parts.append(QString::number(d));
+    QSettings().setValue(QStringLiteral("notifications/expiryWarningDays"), parts.join(u','));
 }
 
 int ConsoleSettings::clipboardClearSeconds()

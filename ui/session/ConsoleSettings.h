@@ -28,6 +28,9 @@ public:
     static void setTheme(Theme theme);
     static int expiringSoonDays();
     static void setExpiringSoonDays(int days);
+    // Days before expiry at which the console warns (system tray), once per key and threshold; empty: never.
+    static QList<int> expiryWarningDays();
+    static void setExpiryWarningDays(QList<int> days);
     static int clipboardClearSeconds();
     static void setClipboardClearSeconds(int seconds);
     static QString lastView();

@@ -1,5 +1,7 @@
 #include "session/Session.h"
 
+#include "session/LiveFeed.h"
+
 #include "demo/DemoSeeder.h"
 #include "remote/RemoteBackend.h"
 #include "storage/LocalVault.h"
@@ -68,6 +70,9 @@ void Session::openLocal(const LocalSpec& spec, SecureBytes passphrase, QObject* 
 void Session::connectRemote(const RemoteSpec& spec, SecureBytes token, QObject* context, Opened done)
 {
     auto* session = new Session(Kind::RemoteServer, spec.url.toString(QUrl::RemoveUserInfo));
+    session->m_serverUrl = spec.url;
+    session->m_caFile = spec.caFile;
+    session->m_feedToken = token.clone();
     auto secret = std::make_shared<SecureBytes>(std::move(token));
     const RemoteSpec s = spec;
     auto opened = session->m_host.open([s, secret]() -> Result<std::unique_ptr<Backend>> {
@@ -111,6 +116,15 @@ void Session::finishOpen(Session* session, QFuture<Status> opened, QObject* cont
                 done(session);
             });
     });
+}
+
+LiveFeed* Session::liveFeed()
+{
+    if (m_kind != Kind::RemoteServer)
+        return nullptr;
+    if (!m_feed)
+        m_feed = new LiveFeed(m_serverUrl, m_feedToken.clone(), m_caFile, this);
+    return m_feed;
 }
 
 QString Session::roleName(OperatorRole role)

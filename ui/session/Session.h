@@ -11,6 +11,8 @@
 
 namespace kw::ui {
 
+class LiveFeed;
+
 // One open connection of the console: a local vault or a key server, the operator it acts as, and the
 // thread its backend runs on. Views ask it what the role allows, to disable what the server would refuse.
 class Session : public QObject {
@@ -50,6 +52,9 @@ public:
     static QString roleName(OperatorRole role);
     static QString capabilityName(Capability capability);
 
+    // The server's live event stream, opened on first use; null for a local vault.
+    LiveFeed* liveFeed();
+
     BackendHost& host() { return m_host; }
     template <typename Work, typename Done> void call(QObject* context, Work work, Done done)
     {
@@ -69,6 +74,10 @@ private:
     QString m_location;
     Operator m_operator;
     BackendHost m_host;
+    QUrl m_serverUrl;
+    QString m_caFile;
+    SecureBytes m_feedToken; // a copy of the operator token for the event stream (remote only)
+    LiveFeed* m_feed = nullptr;
 };
 
 } // namespace kw::ui

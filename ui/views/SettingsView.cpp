@@ -7,6 +7,8 @@
 #include <QFormLayout>
 #include <QGroupBox>
 #include <QLabel>
+#include <QLineEdit>
+#include <QRegularExpressionValidator>
 #include <QSpinBox>
 #include <QVBoxLayout>
 
@@ -66,6 +68,25 @@ SettingsView::SettingsView(QWidget* parent) : QWidget(parent)
     auto* appearanceForm = new QFormLayout(appearance);
     appearanceForm->addRow(tr("&Theme:"), m_theme);
     appearanceForm->addRow(tr("&Expiring soon means within:"), m_expiringSoon);
+    m_warnDays = new QLineEdit;
+    m_warnDays->setObjectName(QStringLiteral("settingExpiryWarnings"));
+    m_warnDays->setAccessibleName(tr("Days before expiry to warn, separated by commas"));
+    m_warnDays->setToolTip(tr("The console warns once per key at each of these days before it expires; empty: never"));
+    m_warnDays->setValidator(new QRegularExpressionValidator(QRegularExpression(QStringLiteral("[0-9, ]*")), m_warnDays));
+    {
+        QStringList days;
+        for (int d : ConsoleSettings::expiryWarningDays())
+            days.append(QString::number(d));
+        m_warnDays->setText(days.join(QStringLiteral(", ")));
+    }
+    connect(m_warnDays, &QLineEdit::editingFinished, this, [this] {
+        QList<int> days;
+        for (const QString& part : m_warnDays->text().split(u',', Qt::SkipEmptyParts))
+            if (const int d = part.trimmed().toInt(); d > 0)
+                days.append(d);
+        ConsoleSettings::setExpiryWarningDays(days);
+    });
+    appearanceForm->addRow(tr("&Warn before expiry (days):"), m_warnDays);
     auto* connection = new QGroupBox(tr("Connection"));
     auto* connectionLayout = new QVBoxLayout(connection);
     m_connection = new QLabel;

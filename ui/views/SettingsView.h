@@ -5,6 +5,7 @@
 
 class QComboBox;
 class QLabel;
+class QLineEdit;
 class QSpinBox;
 
 namespace kw::ui {
@@ -29,6 +30,7 @@ private:
     QComboBox* m_theme;
     QSpinBox* m_expiringSoon;
     QSpinBox* m_clipboard;
+    QLineEdit* m_warnDays;
     QLabel* m_connection;
 };
 
