@@ -19,6 +19,7 @@
 #include <QObject>
 
 #include <optional>
+#include <vector>
 
 namespace kw {
 
@@ -128,13 +129,12 @@ public:
     virtual Result<QList<ExpiryDay>> expiryCalendar(const KeyFilter& scope, qint64 fromMs, qint64 toMs,
                                                     int utcOffsetSeconds) = 0;
     // The automatic rotations due in [fromMs, toMs), by due time: the same rule runMaintenance applies.
-    virtual Result<QList<ScheduledRotation>> scheduledRotations(const KeyFilter& scope, qint64 fromMs,
-                                                                qint64 toMs) = 0;
+    virtual Result<QList<ScheduledRotation>> scheduledRotations(const KeyFilter& scope, qint64 fromMs, qint64 toMs) = 0;
 
     // Incident response.
     // Which keys these secrets are (by their HMAC), in input order; nullopt for unknown secrets. Records no
     // usage and changes no key; audited once as "key.lookup" with the counts, never the secrets.
-    virtual Result<QList<std::optional<KeyRecord>>> lookupSecrets(const QList<SecureBytes>& secrets) = 0;
+    virtual Result<QList<std::optional<KeyRecord>>> lookupSecrets(const std::vector<SecureBytes>& secrets) = 0;
     // Puts a standby key (backup = true, not revoked) into service: clears the backup flag and resumes it
     // when suspended. Audited "key.backup.activate" with the incident.
     virtual Result<KeyRecord> activateBackup(const QString& ref, const QString& reason, const QString& incident) = 0;

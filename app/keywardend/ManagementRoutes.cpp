@@ -62,6 +62,23 @@ bool rangeFrom(const QUrlQuery& q, qint64& from, qint64& to, QString& error)
     return true;
 }
 
+// from/to as ISO times, both required (calendar and rotation schedule).
+bool requiredRange(const QUrlQuery& q, qint64& from, qint64& to, QString& error)
+{
+    if (!q.hasQueryItem(QStringLiteral("from")) || !q.hasQueryItem(QStringLiteral("to"))) {
+        error = QStringLiteral("query parameters \"from\" and \"to\" are required (ISO 8601 times)");
+        return false;
+    }
+    return rangeFrom(q, from, to, error);
+}
+
+// The key filter of a query string that also carries from, to (and the given extras).
+kw::Result<kw::KeyFilter> scopeFilter(const QUrlQuery& q, QStringList extra = {})
+{
+    extra << QStringLiteral("from") << QStringLiteral("to");
+    return kw::codec::keyFilterFromQuery(q, extra);
+}
+
 } // namespace
 
 QHttpServerResponse KeyServer::handle(const QHttpServerRequest& request, Capability capability, const Handler& handler)
@@ -355,6 +372,175 @@ void KeyServer::registerManagementRoutes()
                     });
             });
     }
+    m_http.route("/v1/calendar", Method::Get, [this](const QHttpServerRequest& req) {
+        return handle(req, Capability::Read, [this, &req](const kw::Operator&, const QJsonObject&) {
+            const QUrlQuery q = req.query();
+            auto f = scopeFilter(q, {QStringLiteral("utcOffset")});
+            if (!f)
+                return errorResponse(f.error());
+            qint64 from = 0, to = 0;
+            QString err;
+            if (!requiredRange(q, from, to, err))
+                return errorResponse(kw::Error::invalid(err));
+            bool ok = true;
+            const int offset = q.hasQueryItem(QStringLiteral("utcOffset"))
+                                   ? q.queryItemValue(QStringLiteral("utcOffset")).toInt(&ok)
+                                   : 0;
+            if (!ok)
+                return errorResponse(kw::Error::invalid(
+                    QStringLiteral("query parameter \"utcOffset\" must be whole seconds east of UTC")));
+            return resultResponse(m_backend->expiryCalendar(*f, from, to, offset),
+                                  [](const auto& v) { return toJsonArray(v); });
+        });
+    });
+    m_http.route("/v1/rotations/scheduled", Method::Get, [this](const QHttpServerRequest& req) {
+        return handle(req, Capability::Read, [this, &req](const kw::Operator&, const QJsonObject&) {
+            const QUrlQuery q = req.query();
+            auto f = scopeFilter(q);
+            if (!f)
+                return errorResponse(f.error());
+            qint64 from = 0, to = 0;
+            QString err;
+            if (!requiredRange(q, from, to, err))
+                return errorResponse(kw::Error::invalid(err));
+            return resultResponse(m_backend->scheduledRotations(*f, from, to),
+                                  [](const auto& v) { return toJsonArray(v); });
+        });
+    });
+
+    // ---- incident response
+    m_http.route("/v1/keys/lookup", Method::Post, [this](const QHttpServerRequest& req) {
+        return handle(req, Capability::Read, [this](const kw::Operator& op, const QJsonObject& body) {
+            auto secrets = kw::codec::lookupRequestFromJson(body);
+            if (!secrets)
+                return errorResponse(secrets.error());
+            const qint64 t = now();
+            return resultResponse(as(op, [&](kw::LocalVault& b) { return b.lookupSecrets(*secrets); }),
+                                  [t](const QList<std::optional<kw::KeyRecord>>& keys) {
+                                      return kw::codec::lookupResponseToJson(keys, t);
+                                  });
+        });
+    });
+    m_http.route("/v1/keys/<arg>/backups", Method::Get, [this](const QString& ref, const QHttpServerRequest& req) {
+        return handle(req, Capability::Read, [this, ref](const kw::Operator&, const QJsonObject&) {
+            const qint64 t = now();
+            return resultResponse(m_backend->backupKeysFor(ref), [t](const QList<kw::KeyRecord>& keys) {
+                QJsonArray a;
+                for (const auto& k : keys)
+                    a.append(k.toJson(t));
+                return a;
+            });
+        });
+    });
+    m_http.route(
+        "/v1/keys/<arg>/activate-backup", Method::Post, [this](const QString& ref, const QHttpServerRequest& req) {
+            return handle(req, Capability::Respond, [this, ref](const kw::Operator& op, const QJsonObject& body) {
+                auto a = kw::codec::incidentActionFromJson(body);
+                if (!a)
+                    return errorResponse(a.error());
+                return resultResponse(
+                    as(op, [&](kw::LocalVault& b) { return b.activateBackup(ref, a->reason, a->incident); }),
+                    [](const kw::KeyRecord& k) { return k.toJson(now()); });
+            });
+        });
+    m_http.route("/v1/keys/<arg>/replace", Method::Post, [this](const QString& ref, const QHttpServerRequest& req) {
+        return handle(req, Capability::Respond, [this, ref](const kw::Operator& op, const QJsonObject& body) {
+            auto a = kw::codec::incidentActionFromJson(body);
+            if (!a)
+                return errorResponse(a.error());
+            return resultResponse(
+                as(op, [&](kw::LocalVault& b) { return b.issueReplacement(ref, a->reason, a->incident); }),
+                issuedToJson, StatusCode::Created);
+        });
+    });
+    m_http.route("/v1/contacts", Method::Get, [this](const QHttpServerRequest& req) {
+        return handle(req, Capability::Read, [this, &req](const kw::Operator&, const QJsonObject&) {
+            const QUrlQuery q = req.query();
+            for (const auto& item : q.queryItems())
+                if (item.first != QLatin1String("project"))
+                    return errorResponse(
+                        kw::Error::invalid(QStringLiteral("unknown query parameter \"%1\"").arg(item.first)));
+            return resultResponse(m_backend->contacts(q.queryItemValue(QStringLiteral("project"), QUrl::FullyDecoded)),
+                                  [](const auto& v) { return toJsonArray(v); });
+        });
+    });
+    m_http.route("/v1/contacts", Method::Post, [this](const QHttpServerRequest& req) {
+        return handle(req, Capability::Administer, [this](const kw::Operator& op, const QJsonObject& body) {
+            auto c = kw::codec::contactRequestFromJson(body);
+            if (!c)
+                return errorResponse(c.error());
+            return resultResponse(
+                as(op, [&](kw::LocalVault& b) { return b.saveContact(*c); }),
+                [](const kw::Contact& v) { return v.toJson(); }, StatusCode::Created);
+        });
+    });
+    m_http.route("/v1/contacts/<arg>", Method::Put, [this](const QString& id, const QHttpServerRequest& req) {
+        return handle(req, Capability::Administer, [this, id](const kw::Operator& op, const QJsonObject& body) {
+            bool ok = false;
+            const qint64 contactId = id.toLongLong(&ok);
+            if (!ok || contactId <= 0)
+                return errorResponse(kw::Error::invalid(QStringLiteral("The contact id must be a positive number")));
+            auto c = kw::codec::contactRequestFromJson(body);
+            if (!c)
+                return errorResponse(c.error());
+            c->id = contactId;
+            return resultResponse(as(op, [&](kw::LocalVault& b) { return b.saveContact(*c); }),
+                                  [](const kw::Contact& v) { return v.toJson(); });
+        });
+    });
+    m_http.route("/v1/contacts/<arg>", Method::Delete, [this](const QString& id, const QHttpServerRequest& req) {
+        return handle(req, Capability::Administer, [this, id](const kw::Operator& op, const QJsonObject&) {
+            bool ok = false;
+            const qint64 contactId = id.toLongLong(&ok);
+            if (!ok || contactId <= 0)
+                return errorResponse(kw::Error::invalid(QStringLiteral("The contact id must be a positive number")));
+            auto s = as(op, [&](kw::LocalVault& b) { return b.removeContact(contactId); });
+            return s ? jsonResponse(QJsonObject{}) : errorResponse(s.error());
+        });
+    });
+    m_http.route("/v1/notifications", Method::Get, [this](const QHttpServerRequest& req) {
+        return handle(req, Capability::Read, [this, &req](const kw::Operator&, const QJsonObject&) {
+            const QUrlQuery q = req.query();
+            kw::NotificationQuery nq;
+            for (const auto& item : q.queryItems(QUrl::FullyDecoded)) {
+                if (item.first == QLatin1String("incident")) {
+                    nq.incident = item.second;
+                } else if (item.first == QLatin1String("kind")) {
+                    nq.kind = item.second;
+                } else if (item.first == QLatin1String("limit")) {
+                    bool ok = false;
+                    nq.limit = item.second.toInt(&ok);
+                    if (!ok || nq.limit < 0)
+                        return errorResponse(kw::Error::invalid(
+                            QStringLiteral("query parameter \"limit\" must be a whole number, 0 or more")));
+                } else {
+                    return errorResponse(
+                        kw::Error::invalid(QStringLiteral("unknown query parameter \"%1\"").arg(item.first)));
+                }
+            }
+            return resultResponse(m_backend->notifications(nq), [](const auto& v) { return toJsonArray(v); });
+        });
+    });
+    m_http.route("/v1/notifications", Method::Post, [this](const QHttpServerRequest& req) {
+        return handle(req, Capability::Respond, [this](const kw::Operator& op, const QJsonObject& body) {
+            const QJsonValue list = body.value(QLatin1String("notifications"));
+            for (auto it = body.begin(); it != body.end(); ++it)
+                if (it.key() != QLatin1String("notifications"))
+                    return errorResponse(kw::Error::invalid(QStringLiteral("unknown field \"%1\"").arg(it.key())));
+            if (!list.isArray())
+                return errorResponse(
+                    kw::Error::invalid(QStringLiteral("field \"notifications\" is required (a list of drafts)")));
+            auto drafts =
+                kw::codec::listFromJson<kw::Notification>(list.toArray(), &kw::codec::notificationDraftFromJson);
+            if (!drafts)
+                return errorResponse(
+                    kw::Error::invalid(QStringLiteral("field \"notifications\": %1").arg(drafts.errorMessage())));
+            return resultResponse(
+                as(op, [&](kw::LocalVault& b) { return b.recordNotifications(*drafts); }),
+                [](const auto& v) { return toJsonArray(v); }, StatusCode::Created);
+        });
+    });
+
     m_http.route("/v1/maintenance", Method::Post, [this](const QHttpServerRequest& req) {
         return handle(req, Capability::Administer, [this](const kw::Operator& op, const QJsonObject&) {
             return resultResponse(as(op, [](kw::LocalVault& b) { return b.runMaintenance(); }),
@@ -475,6 +661,21 @@ void KeyServer::registerManagementRoutes()
                 q.hasQueryItem(QStringLiteral("limit")) ? q.queryItemValue(QStringLiteral("limit")).toInt() : 10;
             return resultResponse(m_backend->usageTop(*scope, from, to, std::clamp(limit, 1, 100000)),
                                   [](const auto& v) { return toJsonArray(v); });
+        });
+    });
+    m_http.route("/v1/usage/anomalies", Method::Get, [this](const QHttpServerRequest& req) {
+        return handle(req, Capability::Read, [this, &req](const kw::Operator&, const QJsonObject&) {
+            const QUrlQuery q = req.query();
+            const auto scope = scopeFrom(q.queryItemValue(QStringLiteral("scope")));
+            qint64 from = 0, to = 0;
+            QString err;
+            if (!scope)
+                return errorResponse(kw::Error::invalid(QStringLiteral("scope must be all, project, service or key")));
+            if (!rangeFrom(q, from, to, err))
+                return errorResponse(kw::Error::invalid(err));
+            return resultResponse(
+                m_backend->usageAnomalies(*scope, q.queryItemValue(QStringLiteral("id"), QUrl::FullyDecoded), from, to),
+                [](const auto& v) { return toJsonArray(v); });
         });
     });
     m_http.route("/v1/usage/settings", Method::Get, [this](const QHttpServerRequest& req) {

@@ -3,6 +3,7 @@
 #include "demo/DemoSeeder.h"
 
 #include <algorithm>
+#include <array>
 #include <cmath>
 
 namespace kw::demo {
@@ -11,6 +12,43 @@ namespace {
 
 constexpr qint64 kHour = kHourMs;
 constexpr qint64 kDay = kDayMs;
+
+// `count` latencies spread log-normally around `medianUs` (sigma 0.45: most within 0.5x-2x, a thin slow tail), as
+// histogram buckets that add up to exactly `count`.
+std::array<qint64, usage::kLatencyBuckets> latencySpread(double medianUs, qint64 count)
+{
+    std::array<qint64, usage::kLatencyBuckets> out{};
+    if (count <= 0 || medianUs <= 0)
+        return out;
+    constexpr double sigma = 0.45;
+    auto cdf = [&](double us) { return 0.5 * std::erfc(-(std::log(us / medianUs)) / (sigma * std::sqrt(2.0))); };
+    qint64 assigned = 0;
+    double below = 0;
+    std::size_t modal = 0;
+    for (std::size_t i = 0; i < out.size(); ++i) {
+        const double upTo = i < usage::kLatencyBoundsUs.size() ? cdf(double(usage::kLatencyBoundsUs[i])) : 1.0;
+        out[i] = qint64(std::floor((upTo - below) * double(count)));
+        if (out[i] > out[modal])
+            modal = i;
+        assigned += out[i];
+        below = upTo;
+    }
+    out[modal] += count - assigned; // rounding leftovers go to the most common bucket
+    return out;
+}
+
+// Takes `n` latencies from `from` (lowest buckets first) into a new histogram.
+std::array<qint64, usage::kLatencyBuckets> takeLatencies(std::array<qint64, usage::kLatencyBuckets>& from, qint64 n)
+{
+    std::array<qint64, usage::kLatencyBuckets> out{};
+    for (std::size_t i = 0; i < from.size() && n > 0; ++i) {
+        const qint64 t = std::min(n, from[i]);
+        out[i] = t;
+        from[i] -= t;
+        n -= t;
+    }
+    return out;
+}
 
 } // namespace
 
@@ -53,7 +91,8 @@ void planTraffic(DemoKey& k, quint32 seed)
         }
         break;
     case Tier::Staging:
-        if (r.chance(0.35))
+        k.offHoursAnomaly = k.project->name == QLatin1String(kAnomalyProject) && k.name == QLatin1String(kAnomalyKey);
+        if (!k.offHoursAnomaly && r.chance(0.35))
             return;
         k.peakPerHour = std::exp(r.uniform(std::log(2.0), std::log(60.0)));
         k.businessHoursOnly = true;
@@ -76,6 +115,7 @@ QList<UsageAggregate> trafficRows(const QList<DemoKey*>& keys, qint64 nowMs, qui
     const qint64 start = nowHour - qint64(demo::kUsageDays) * kDay;
     const qint64 minuteFrom = nowHour - 48 * kHour; // the recorder keeps minute rollups this long
     const qint64 anomalyFrom = nowHour - 72 * kHour;
+    const qint64 offHoursFrom = nowHour - 48 * kHour;
     const qint64 outageDay = (nowMs / kDay - 12) * kDay; // an upstream outage behind the payments gateway
     QList<UsageAggregate> rows;
     rows.reserve(400'000);
@@ -100,7 +140,17 @@ QList<UsageAggregate> trafficRows(const QList<DemoKey*>& keys, qint64 nowMs, qui
             a.errors = std::min(errors, requests);
             a.latencyCount = requests;
             a.latencySumUs = qint64(latency * double(requests));
+            a.latencyHistogram = latencySpread(latency, requests);
             a.latencyMaxUs = qint64(latency * r.uniform(3, 9));
+            // The maximum lies in the slowest bucket that holds a latency.
+            for (std::size_t i = a.latencyHistogram.size(); i-- > 1;) {
+                if (a.latencyHistogram[i] > 0) {
+                    a.latencyMaxUs = std::max(a.latencyMaxUs, usage::kLatencyBoundsUs[i - 1] + 1);
+                    if (i < usage::kLatencyBoundsUs.size())
+                        a.latencyMaxUs = std::min(a.latencyMaxUs, usage::kLatencyBoundsUs[i]);
+                    break;
+                }
+            }
             a.bytes = requests * qint64(r.uniform(900, 6000));
         }
         if (hour < minuteFrom) {
@@ -113,6 +163,7 @@ QList<UsageAggregate> trafficRows(const QList<DemoKey*>& keys, qint64 nowMs, qui
         const qint64 parts = std::min<qint64>(requests, 6);
         const int offset = r.range(0, 9);
         auto share = [parts](qint64 total, qint64 j) { return total / parts + (j < total % parts ? 1 : 0); };
+        auto latencies = a.latencyHistogram;
         for (qint64 j = 0; j < parts; ++j) {
             UsageAggregate m = a;
             m.granularity = UsageGranularity::Minute;
@@ -122,6 +173,7 @@ QList<UsageAggregate> trafficRows(const QList<DemoKey*>& keys, qint64 nowMs, qui
             m.amountMicros = share(a.amountMicros, j);
             m.errors = share(a.errors, j);
             m.latencyCount = share(a.latencyCount, j);
+            m.latencyHistogram = takeLatencies(latencies, m.latencyCount);
             m.latencySumUs = share(a.latencySumUs, j);
             m.bytes = share(a.bytes, j);
             rows.append(m);
@@ -169,6 +221,11 @@ QList<UsageAggregate> trafficRows(const QList<DemoKey*>& keys, qint64 nowMs, qui
                     attempts *= shape;
                 const qint64 n = qint64(std::floor(attempts * r.uniform(0.0, 2.0)));
                 add(k, hour, split[0].first, blocked ? k.blockedCode : QStringLiteral("EXPIRED"), n, 0, false, r);
+                continue;
+            }
+            if (k.offHoursAnomaly && hour >= offHoursFrom && hourOfDay >= 1 && hourOfDay < 4) {
+                // Somebody uses a staging key at night, when its owners never do.
+                add(k, hour, split[0].first, QStringLiteral("VALID"), r.range(25, 60), 0, false, r);
                 continue;
             }
             if (k.peakPerHour <= 0 || shape <= 0)

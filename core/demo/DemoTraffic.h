@@ -31,12 +31,13 @@ struct DemoKey {
     bool rateLimited = false;
     bool ipRestricted = false;
     bool quotaLimited = false;
-    qint64 expiresAt = 0;       // 0: never
-    qint64 graceMs = 0;         // how long it stays valid after expiry
-    qint64 blockedFrom = 0;     // suspended/revoked/rotated away at setup: no VALID traffic from then
-    QString blockedCode;        // what later attempts get: SUSPENDED, REVOKED
-    double attemptsPerHour = 0; // attempts with a blocked key (a leaked secret being tried)
-    bool anomaly = false;
+    qint64 expiresAt = 0;         // 0: never
+    qint64 graceMs = 0;           // how long it stays valid after expiry
+    qint64 blockedFrom = 0;       // suspended/revoked/rotated away at setup: no VALID traffic from then
+    QString blockedCode;          // what later attempts get: SUSPENDED, REVOKED
+    double attemptsPerHour = 0;   // attempts with a blocked key (a leaked secret being tried)
+    bool anomaly = false;         // production: a burst of traffic at night in the last three days (a spike)
+    bool offHoursAnomaly = false; // staging, business hours only: night-time use in the last two days (off-hours)
 };
 
 // Chooses the key's profile and rates from the seed and its project, tier and name (never from its random id).

@@ -9,9 +9,9 @@ namespace kw {
 // Someone to tell when keys of a project (or one of its services) are revoked. Stored encrypted under the
 // vault's data key; email must be a plausible address, webhookUrl an http(s) URL.
 struct Contact {
-    qint64 id = 0;    // 0: saveContact creates
+    qint64 id = 0; // 0: saveContact creates
     QString project;
-    QString service;  // "": the whole project
+    QString service; // "": the whole project
     QString name;
     QString email;
     QString webhookUrl;

@@ -30,7 +30,8 @@ QJsonObject RevocationPlan::toJson() const
                                {"project", e.project},
                                {"environment", e.environment},
                                {"relation", e.relation},
-                               {"alreadyRevoked", e.alreadyRevoked}});
+                               {"alreadyRevoked", e.alreadyRevoked},
+                               {"services", QJsonArray::fromStringList(e.services)}});
     return {{"executed", executed}, {"revoked", executed ? toRevokeCount() : 0}, {"keys", arr}};
 }
 

@@ -4,9 +4,22 @@
 #include "remote/JsonReader.h"
 #include "util/Json.h"
 
+#include <QDateTime>
 #include <QSet>
+#include <QTimeZone>
 
 namespace kw::codec {
+
+namespace {
+
+// Query-string times end in "Z" rather than "+00:00": a '+' in a query is read as a space by some servers and left
+// percent-encoded by others.
+QString isoTime(qint64 ms)
+{
+    return QDateTime::fromMSecsSinceEpoch(ms, QTimeZone::utc()).toString(QStringLiteral("yyyy-MM-ddTHH:mm:ss.zzz'Z'"));
+}
+
+} // namespace
 
 QJsonObject toJson(const KeySpec& s)
 {
@@ -215,6 +228,104 @@ Result<KeyUpdateRequest> keyUpdateRequestFromJson(const QJsonObject& object)
     return req;
 }
 
+QJsonObject contactRequestToJson(const Contact& c)
+{
+    return {{"project", c.project},       {"service", c.service}, {"name", c.name}, {"email", c.email},
+            {"webhookUrl", c.webhookUrl}, {"phone", c.phone},     {"note", c.note}};
+}
+
+Result<Contact> contactRequestFromJson(const QJsonObject& object)
+{
+    JsonReader r(object);
+    Contact c;
+    c.project = r.string("project", true);
+    c.service = r.string("service");
+    c.name = r.string("name", true);
+    c.email = r.string("email");
+    c.webhookUrl = r.string("webhookUrl");
+    c.phone = r.string("phone");
+    c.note = r.string("note");
+    if (auto st = r.finish(); !st)
+        return st.error();
+    return c;
+}
+
+QJsonObject notificationDraftToJson(const Notification& n)
+{
+    QJsonObject o{
+        {"kind", n.kind}, {"channel", n.channel}, {"recipient", n.recipient}, {"subject", n.subject}, {"body", n.body}};
+    if (!n.incident.isEmpty())
+        o.insert("incident", n.incident);
+    if (!n.keyIds.isEmpty())
+        o.insert("keyIds", QJsonArray::fromStringList(n.keyIds));
+    return o;
+}
+
+Result<Notification> notificationDraftFromJson(const QJsonObject& object)
+{
+    JsonReader r(object);
+    Notification n;
+    n.kind = r.string("kind", true);
+    n.channel = r.string("channel", true);
+    n.recipient = r.string("recipient");
+    n.subject = r.string("subject", true);
+    n.body = r.string("body");
+    n.incident = r.string("incident");
+    n.keyIds = r.stringList("keyIds");
+    if (auto st = r.finish(); !st)
+        return st.error();
+    return n;
+}
+
+Result<std::vector<SecureBytes>> lookupRequestFromJson(const QJsonObject& object)
+{
+    for (auto it = object.begin(); it != object.end(); ++it)
+        if (it.key() != QLatin1String("secrets"))
+            return Error::invalid(QStringLiteral("unknown field \"%1\"").arg(it.key()));
+    const QJsonValue v = object.value(QLatin1String("secrets"));
+    if (!v.isArray())
+        return Error::invalid(QStringLiteral("field \"secrets\" is required (a list of key strings)"));
+    const QJsonArray a = v.toArray();
+    std::vector<SecureBytes> out; // a std::vector: QList needs copyable items, and SecureBytes only moves
+    out.reserve(std::size_t(a.size()));
+    for (qsizetype i = 0; i < a.size(); ++i) {
+        if (!a.at(i).isString())
+            return Error::invalid(QStringLiteral("field \"secrets\": item %1 is not a string").arg(i));
+        QString text = a.at(i).toString();
+        if (text.isEmpty())
+            return Error::invalid(QStringLiteral("field \"secrets\": item %1 is empty").arg(i));
+        out.push_back(SecureBytes::fromString(text)); // wipes `text`
+    }
+    return out;
+}
+
+QJsonObject lookupResponseToJson(const QList<std::optional<KeyRecord>>& keys, qint64 nowMs)
+{
+    QJsonArray a;
+    for (const auto& k : keys)
+        a.append(k ? QJsonValue(k->toJson(nowMs)) : QJsonValue(QJsonValue::Null));
+    return {{"keys", a}};
+}
+
+QJsonObject toJson(const IncidentAction& a)
+{
+    QJsonObject o{{"reason", a.reason}};
+    if (!a.incident.isEmpty())
+        o.insert("incident", a.incident);
+    return o;
+}
+
+Result<IncidentAction> incidentActionFromJson(const QJsonObject& object)
+{
+    JsonReader r(object);
+    IncidentAction a;
+    a.reason = r.string("reason", true);
+    a.incident = r.string("incident");
+    if (auto st = r.finish(); !st)
+        return st.error();
+    return a;
+}
+
 QString toString(KeyGrouping grouping)
 {
     return grouping == KeyGrouping::Service ? QStringLiteral("service") : QStringLiteral("environment");
@@ -246,7 +357,15 @@ QUrlQuery toQuery(const KeyFilter& f)
         q.addQueryItem(QStringLiteral("status"), toString(*f.status));
     add("tag", f.tag);
     if (f.expiresBeforeMs > 0)
-        q.addQueryItem(QStringLiteral("expiresBefore"), json::time(f.expiresBeforeMs).toString());
+        q.addQueryItem(QStringLiteral("expiresBefore"), isoTime(f.expiresBeforeMs));
+    if (f.expiresAfterMs > 0)
+        q.addQueryItem(QStringLiteral("expiresAfter"), isoTime(f.expiresAfterMs));
+    add("owner", f.owner);
+    if (f.createdFromMs > 0)
+        q.addQueryItem(QStringLiteral("createdFrom"), isoTime(f.createdFromMs));
+    if (f.createdToMs > 0)
+        q.addQueryItem(QStringLiteral("createdTo"), isoTime(f.createdToMs));
+    add("clientIp", f.clientIp);
     if (f.parentId)
         q.addQueryItem(QStringLiteral("parent"), *f.parentId);
     add("text", f.text);
@@ -259,8 +378,10 @@ QUrlQuery toQuery(const KeyFilter& f)
 
 Result<KeyFilter> keyFilterFromQuery(const QUrlQuery& query, const QStringList& extra)
 {
-    static const QSet<QString> known{"team",          "project", "environment", "service", "withoutService", "status",
-                                     "expiresBefore", "tag",     "parent",      "text",    "limit",          "offset"};
+    static const QSet<QString> known{"team",      "project",       "environment",  "service", "withoutService",
+                                     "status",    "expiresBefore", "expiresAfter", "owner",   "createdFrom",
+                                     "createdTo", "clientIp",      "tag",          "parent",  "text",
+                                     "limit",     "offset"};
     for (const auto& item : query.queryItems(QUrl::FullyDecoded)) {
         if (!known.contains(item.first) && !extra.contains(item.first))
             return Error::invalid(QStringLiteral("unknown query parameter \"%1\"").arg(item.first));
@@ -292,6 +413,19 @@ Result<KeyFilter> keyFilterFromQuery(const QUrlQuery& query, const QStringList& 
             return Error::invalid(QStringLiteral("query parameter \"expiresBefore\" must be an ISO 8601 time"));
         f.expiresBeforeMs = ms;
     }
+    for (const auto& [name, into] : {std::pair<const char*, qint64*>{"expiresAfter", &f.expiresAfterMs},
+                                     {"createdFrom", &f.createdFromMs},
+                                     {"createdTo", &f.createdToMs}}) {
+        if (!has(name))
+            continue;
+        const qint64 ms = json::parseTime(QJsonValue(value(name)));
+        if (ms <= 0)
+            return Error::invalid(
+                QStringLiteral("query parameter \"%1\" must be an ISO 8601 time").arg(QLatin1String(name)));
+        *into = ms;
+    }
+    f.owner = value("owner");
+    f.clientIp = value("clientIp");
     if (has("parent"))
         f.parentId = value("parent");
     for (const auto& [name, into] : {std::pair<const char*, int*>{"limit", &f.limit}, {"offset", &f.offset}}) {

@@ -19,6 +19,7 @@
 
 #include <functional>
 #include <optional>
+#include <vector>
 
 // JSON forms of requests shared by keywardend (which parses them) and the remote backend (which writes
 // them). Response types carry their own toJson(); their parsers live beside them here too.
@@ -50,11 +51,35 @@ QJsonObject toJson(const KeyUpdate& update, const QString& reason);
 Result<KeyUpdateRequest> keyUpdateRequestFromJson(const QJsonObject& object);
 
 // A key filter as the query string of GET /v1/keys, /v1/keys/count and /v1/keys/counts: team, project, environment,
-// service, withoutService=true, status, tag, expiresBefore (ISO time), parent (present and empty: keys without a
-// parent), text, limit, offset. Strict: an unknown parameter (other than those in `extra`) or a malformed value is
-// an error naming it.
+// service, withoutService=true, status, tag, expiresBefore and expiresAfter (ISO times), owner, createdFrom and
+// createdTo (ISO times), clientIp, parent (present and empty: keys without a parent), text, limit, offset. Strict: an
+// unknown parameter (other than those in `extra`) or a malformed value is an error naming it.
 QUrlQuery toQuery(const KeyFilter& filter);
 Result<KeyFilter> keyFilterFromQuery(const QUrlQuery& query, const QStringList& extra = {});
+
+// The body of PUT/POST /v1/contacts: {"project", "service", "name", "email", "webhookUrl", "phone", "note"} (the id
+// travels in the path of PUT). Strict, like every request body.
+QJsonObject contactRequestToJson(const Contact& contact);
+Result<Contact> contactRequestFromJson(const QJsonObject& object);
+
+// One draft of POST /v1/notifications: {"kind", "channel", "recipient", "subject", "body", "incident", "keyIds"}.
+QJsonObject notificationDraftToJson(const Notification& draft);
+Result<Notification> notificationDraftFromJson(const QJsonObject& object);
+
+// POST /v1/keys/lookup: {"secrets": ["...", ...]}. The parser names the index of an item that is not a string;
+// the strings it read are wiped from its copy of the object.
+Result<std::vector<SecureBytes>> lookupRequestFromJson(const QJsonObject& object);
+// The answer: {"keys": [key or null, ...]} in request order.
+QJsonObject lookupResponseToJson(const QList<std::optional<KeyRecord>>& keys, qint64 nowMs);
+Result<QList<std::optional<KeyRecord>>> lookupResponseFromJson(const QJsonObject& object);
+
+// The body of POST /v1/keys/{ref}/activate-backup and /replace: {"reason", "incident"}.
+struct IncidentAction {
+    QString reason;
+    QString incident;
+};
+QJsonObject toJson(const IncidentAction& action);
+Result<IncidentAction> incidentActionFromJson(const QJsonObject& object);
 
 QString toString(KeyGrouping grouping); // "environment", "service"
 std::optional<KeyGrouping> keyGroupingFromString(QStringView text);
@@ -88,6 +113,11 @@ Result<UsageTotals> usageTotalsFromJson(const QJsonObject& object);
 Result<UsageSummary> usageSummaryFromJson(const QJsonObject& object);
 Result<UsagePoint> usagePointFromJson(const QJsonObject& object);
 Result<TopEntry> topEntryFromJson(const QJsonObject& object);
+Result<ExpiryDay> expiryDayFromJson(const QJsonObject& object);
+Result<ScheduledRotation> scheduledRotationFromJson(const QJsonObject& object);
+Result<UsageAnomaly> usageAnomalyFromJson(const QJsonObject& object);
+Result<Contact> contactFromJson(const QJsonObject& object);
+Result<Notification> notificationFromJson(const QJsonObject& object);
 // Operator.toJson() and the {"name", "role"} of /v1/whoami.
 Result<Operator> operatorFromJson(const QJsonObject& object);
 // {"id", "secret", "displayId", "key"} of key creation and rotation. The secret is wiped from `object`'s

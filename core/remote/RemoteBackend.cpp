@@ -441,6 +441,124 @@ Result<MaintenanceReport> RemoteBackend::runMaintenance()
     return m;
 }
 
+Result<QList<ExpiryDay>> RemoteBackend::expiryCalendar(const KeyFilter& scope, qint64 fromMs, qint64 toMs,
+                                                       int utcOffsetSeconds)
+{
+    KeyFilter f = scope;
+    f.limit = 0;
+    f.offset = 0;
+    QUrlQuery q = codec::toQuery(f);
+    q.addQueryItem(QStringLiteral("from"), isoTime(fromMs));
+    q.addQueryItem(QStringLiteral("to"), isoTime(toMs));
+    q.addQueryItem(QStringLiteral("utcOffset"), QString::number(utcOffsetSeconds));
+    return parseArray(callArray("GET", withQuery("/v1/calendar", q)), &codec::expiryDayFromJson);
+}
+
+Result<QList<ScheduledRotation>> RemoteBackend::scheduledRotations(const KeyFilter& scope, qint64 fromMs, qint64 toMs)
+{
+    KeyFilter f = scope;
+    f.offset = 0;
+    QUrlQuery q = codec::toQuery(f);
+    q.addQueryItem(QStringLiteral("from"), isoTime(fromMs));
+    q.addQueryItem(QStringLiteral("to"), isoTime(toMs));
+    return parseArray(callArray("GET", withQuery("/v1/rotations/scheduled", q)), &codec::scheduledRotationFromJson);
+}
+
+// Incident response
+
+Result<QList<std::optional<KeyRecord>>> RemoteBackend::lookupSecrets(const std::vector<SecureBytes>& secrets)
+{
+    QJsonArray list;
+    for (const SecureBytes& s : secrets)
+        list.append(QString::fromLatin1(QByteArrayView(s.data(), qsizetype(s.size()))));
+    const QJsonObject body{{"secrets", list}};
+    // call() wipes the serialised body; the QJsonObject's own copies go with it right after.
+    return parseObject(callObject("POST", "/v1/keys/lookup", &body), &codec::lookupResponseFromJson);
+}
+
+Result<KeyRecord> RemoteBackend::activateBackup(const QString& ref, const QString& reason, const QString& incident)
+{
+    const QJsonObject body = codec::toJson(codec::IncidentAction{reason, incident});
+    auto k =
+        parseObject(callObject("POST", path({"/v1/keys", ref}) + "/activate-backup", &body), &codec::keyRecordFromJson);
+    if (k)
+        emit keysChanged({k->id});
+    return k;
+}
+
+Result<QList<KeyRecord>> RemoteBackend::backupKeysFor(const QString& ref)
+{
+    return parseArray(callArray("GET", path({"/v1/keys", ref}) + "/backups"), &codec::keyRecordFromJson);
+}
+
+Result<IssuedKey> RemoteBackend::issueReplacement(const QString& revokedRef, const QString& reason,
+                                                  const QString& incident)
+{
+    const QJsonObject body = codec::toJson(codec::IncidentAction{reason, incident});
+    auto issued =
+        parseObject(callObject("POST", path({"/v1/keys", revokedRef}) + "/replace", &body), &codec::issuedKeyFromJson);
+    if (issued) {
+        QStringList changed{issued->key.id};
+        if (!issued->key.predecessorId.isEmpty())
+            changed.prepend(issued->key.predecessorId);
+        emit keysChanged(changed);
+    }
+    return issued;
+}
+
+Result<Contact> RemoteBackend::saveContact(const Contact& contact)
+{
+    const QJsonObject body = codec::contactRequestToJson(contact);
+    if (contact.id == 0)
+        return parseObject(callObject("POST", "/v1/contacts", &body), &codec::contactFromJson);
+    return parseObject(callObject("PUT", path({"/v1/contacts", QString::number(contact.id)}), &body),
+                       &codec::contactFromJson);
+}
+
+Result<QList<Contact>> RemoteBackend::contacts(const QString& project)
+{
+    QUrlQuery q;
+    if (!project.isEmpty())
+        q.addQueryItem(QStringLiteral("project"), project);
+    return parseArray(callArray("GET", withQuery("/v1/contacts", q)), &codec::contactFromJson);
+}
+
+Status RemoteBackend::removeContact(qint64 id)
+{
+    auto r = call("DELETE", path({"/v1/contacts", QString::number(id)}));
+    if (!r)
+        return r.error();
+    return {};
+}
+
+Result<QList<Notification>> RemoteBackend::recordNotifications(const QList<Notification>& drafts)
+{
+    QJsonArray list;
+    for (const Notification& n : drafts)
+        list.append(codec::notificationDraftToJson(n));
+    const QJsonObject body{{"notifications", list}};
+    auto v = call("POST", "/v1/notifications", &body);
+    if (!v)
+        return v.error();
+    if (!v->isArray())
+        return Error::io(QStringLiteral("The server at %1 answered POST /v1/notifications with something other than a "
+                                        "JSON list")
+                             .arg(location()));
+    return codec::listFromJson<Notification>(v->toArray(), &codec::notificationFromJson);
+}
+
+Result<QList<Notification>> RemoteBackend::notifications(const NotificationQuery& query)
+{
+    QUrlQuery q;
+    if (!query.incident.isEmpty())
+        q.addQueryItem(QStringLiteral("incident"), query.incident);
+    if (!query.kind.isEmpty())
+        q.addQueryItem(QStringLiteral("kind"), query.kind);
+    if (query.limit != 0)
+        q.addQueryItem(QStringLiteral("limit"), QString::number(query.limit));
+    return parseArray(callArray("GET", withQuery("/v1/notifications", q)), &codec::notificationFromJson);
+}
+
 // Policies
 
 Result<PolicyTemplate> RemoteBackend::savePolicyTemplate(const PolicyTemplate& t)
@@ -539,6 +657,18 @@ Result<QList<TopEntry>> RemoteBackend::usageTop(UsageScope scope, qint64 fromMs,
     if (limit > 0)
         q.addQueryItem(QStringLiteral("limit"), QString::number(limit));
     return parseArray(callArray("GET", withQuery("/v1/usage/top", q)), &codec::topEntryFromJson);
+}
+
+Result<QList<UsageAnomaly>> RemoteBackend::usageAnomalies(UsageScope scope, const QString& scopeId, qint64 fromMs,
+                                                          qint64 toMs)
+{
+    QUrlQuery q;
+    q.addQueryItem(QStringLiteral("scope"), codec::toString(scope));
+    if (scope != UsageScope::All)
+        q.addQueryItem(QStringLiteral("id"), scopeId);
+    q.addQueryItem(QStringLiteral("from"), isoTime(fromMs));
+    q.addQueryItem(QStringLiteral("to"), isoTime(toMs));
+    return parseArray(callArray("GET", withQuery("/v1/usage/anomalies", q)), &codec::usageAnomalyFromJson);
 }
 
 Result<UsageRecorder::Settings> RemoteBackend::usageSettings()

@@ -66,6 +66,20 @@ public:
     Result<RenewalOutcome> decideRenewal(qint64 requestId, bool approve, const QString& reason) override;
     Result<QList<ExpirationEvent>> expirationHistory(const QString& ref) override;
     Result<MaintenanceReport> runMaintenance() override;
+    Result<QList<ExpiryDay>> expiryCalendar(const KeyFilter& scope, qint64 fromMs, qint64 toMs,
+                                            int utcOffsetSeconds) override;
+    Result<QList<ScheduledRotation>> scheduledRotations(const KeyFilter& scope, qint64 fromMs, qint64 toMs) override;
+
+    Result<QList<std::optional<KeyRecord>>> lookupSecrets(const std::vector<SecureBytes>& secrets) override;
+    Result<KeyRecord> activateBackup(const QString& ref, const QString& reason, const QString& incident) override;
+    Result<QList<KeyRecord>> backupKeysFor(const QString& ref) override;
+    Result<IssuedKey> issueReplacement(const QString& revokedRef, const QString& reason,
+                                       const QString& incident) override;
+    Result<Contact> saveContact(const Contact& contact) override;
+    Result<QList<Contact>> contacts(const QString& project) override;
+    Status removeContact(qint64 id) override;
+    Result<QList<Notification>> recordNotifications(const QList<Notification>& drafts) override;
+    Result<QList<Notification>> notifications(const NotificationQuery& query) override;
 
     Result<PolicyTemplate> savePolicyTemplate(const PolicyTemplate& policyTemplate) override;
     Result<QList<PolicyTemplate>> policyTemplates() override;
@@ -80,6 +94,8 @@ public:
     Result<QList<UsagePoint>> usageSeries(UsageGranularity granularity, UsageScope scope, const QString& scopeId,
                                           qint64 fromMs, qint64 toMs) override;
     Result<QList<TopEntry>> usageTop(UsageScope scope, qint64 fromMs, qint64 toMs, int limit) override;
+    Result<QList<UsageAnomaly>> usageAnomalies(UsageScope scope, const QString& scopeId, qint64 fromMs,
+                                               qint64 toMs) override;
     Result<UsageRecorder::Settings> usageSettings() override;
     Status setUsageSettings(const UsageRecorder::Settings& settings) override;
 

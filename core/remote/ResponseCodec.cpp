@@ -321,6 +321,7 @@ Result<RevocationPlan::Entry> planEntryFromJson(const QJsonObject& object)
     e.environment = in.string("environment");
     e.relation = in.string("relation");
     e.alreadyRevoked = in.boolean("alreadyRevoked");
+    e.services = in.strings("services");
     return done(in, std::move(e), "key");
 }
 
@@ -516,6 +517,21 @@ Result<UsageTotals> usageTotalsFromJson(const QJsonObject& object)
     // The wire carries the average; the sum is what it was computed from, up to rounding.
     t.latencySumUs = qint64(std::llround(avg * double(t.latencyCount)));
     t.bytes = in.integer("bytes");
+    // Percentiles are derived from the histogram; an older server sends none (all zero then).
+    in.integer("latencyP50Us");
+    in.integer("latencyP95Us");
+    in.integer("latencyP99Us");
+    const QJsonArray histogram = in.array("latencyHistogram");
+    if (!histogram.isEmpty() && histogram.size() != usage::kLatencyBuckets)
+        in.fail(QStringLiteral("field \"latencyHistogram\" must have %1 buckets").arg(usage::kLatencyBuckets));
+    for (qsizetype i = 0; i < histogram.size() && i < usage::kLatencyBuckets; ++i) {
+        const QJsonValue v = histogram.at(i);
+        if (!v.isDouble() || v.toDouble() != double(v.toInteger()) || v.toInteger() < 0) {
+            in.fail(QStringLiteral("field \"latencyHistogram\": bucket %1 must be a whole number, 0 or more").arg(i));
+            break;
+        }
+        t.latencyHistogram[std::size_t(i)] = v.toInteger();
+    }
     return done(in, std::move(t), "usage totals");
 }
 
@@ -564,6 +580,104 @@ Result<TopEntry> topEntryFromJson(const QJsonObject& object)
     e.amountMicros = in.integer("amountMicros");
     e.errors = in.integer("errors");
     return done(in, std::move(e), "usage ranking entry");
+}
+
+Result<ExpiryDay> expiryDayFromJson(const QJsonObject& object)
+{
+    In in(object);
+    ExpiryDay d;
+    d.dayStartMs = in.time("day");
+    d.expiring = in.integer("expiring");
+    d.inGrace = in.integer("inGrace");
+    d.rotations = in.integer("rotations");
+    if (d.dayStartMs == 0)
+        in.fail(QStringLiteral("field \"day\" is required (an ISO 8601 time)"));
+    return done(in, std::move(d), "calendar day");
+}
+
+Result<ScheduledRotation> scheduledRotationFromJson(const QJsonObject& object)
+{
+    In in(object);
+    ScheduledRotation r;
+    r.keyId = in.string("keyId", true);
+    r.displayId = in.string("displayId");
+    r.name = in.string("name");
+    r.project = in.string("project");
+    r.environment = in.string("environment");
+    r.owner = in.string("owner");
+    r.dueAt = in.time("dueAt");
+    return done(in, std::move(r), "scheduled rotation");
+}
+
+Result<UsageAnomaly> usageAnomalyFromJson(const QJsonObject& object)
+{
+    In in(object);
+    UsageAnomaly a;
+    a.timeMs = in.time("time");
+    a.keyId = in.string("keyId", true);
+    a.kind = in.string("kind", true);
+    a.observed = in.number("observed");
+    a.expected = in.number("expected");
+    a.score = in.number("score");
+    a.detail = in.string("detail");
+    return done(in, std::move(a), "usage anomaly");
+}
+
+Result<Contact> contactFromJson(const QJsonObject& object)
+{
+    In in(object);
+    Contact c;
+    c.id = in.integer("id");
+    c.project = in.string("project", true);
+    c.service = in.string("service");
+    c.name = in.string("name");
+    c.email = in.string("email");
+    c.webhookUrl = in.string("webhookUrl");
+    c.phone = in.string("phone");
+    c.note = in.string("note");
+    return done(in, std::move(c), "contact");
+}
+
+Result<Notification> notificationFromJson(const QJsonObject& object)
+{
+    In in(object);
+    Notification n;
+    n.id = in.integer("id");
+    n.createdAt = in.time("createdAt");
+    n.kind = in.string("kind", true);
+    n.channel = in.string("channel", true);
+    n.recipient = in.string("recipient");
+    n.subject = in.string("subject");
+    n.body = in.string("body");
+    n.incident = in.string("incident");
+    n.keyIds = in.strings("keyIds");
+    n.state = in.string("state", true);
+    n.attempts = int(in.integer("attempts"));
+    n.sentAt = in.time("sentAt");
+    n.lastError = in.string("lastError");
+    return done(in, std::move(n), "notification");
+}
+
+Result<QList<std::optional<KeyRecord>>> lookupResponseFromJson(const QJsonObject& object)
+{
+    const QJsonValue v = object.value(QLatin1String("keys"));
+    if (!v.isArray())
+        return Error::invalid(QStringLiteral("lookup: field \"keys\" is required (a list)"));
+    QList<std::optional<KeyRecord>> out;
+    const QJsonArray a = v.toArray();
+    for (qsizetype i = 0; i < a.size(); ++i) {
+        if (a.at(i).isNull()) {
+            out.append(std::nullopt);
+            continue;
+        }
+        if (!a.at(i).isObject())
+            return Error::invalid(QStringLiteral("lookup: item %1 of \"keys\" is neither a key nor null").arg(i));
+        auto k = keyRecordFromJson(a.at(i).toObject());
+        if (!k)
+            return Error::invalid(QStringLiteral("lookup: item %1 of \"keys\": %2").arg(i).arg(k.errorMessage()));
+        out.append(std::move(*k));
+    }
+    return out;
 }
 
 Result<Operator> operatorFromJson(const QJsonObject& object)

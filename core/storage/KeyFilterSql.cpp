@@ -1,5 +1,7 @@
 #include "storage/KeyFilterSql.h"
 
+#include "policy/IpAddress.h"
+
 #include <QJsonArray>
 #include <QJsonDocument>
 
@@ -32,8 +34,14 @@ Result<Condition> keyFilterCondition(const KeyFilter& f, qint64 nowMs, const std
         return Error::invalid(QStringLiteral("A key filter cannot ask for keys of service \"%1\" and for keys without "
                                              "a service at once")
                                   .arg(f.service));
-    if (f.expiresBeforeMs < 0)
-        return Error::invalid(QStringLiteral("The expiry bound of a key filter must not be negative"));
+    if (f.expiresBeforeMs < 0 || f.expiresAfterMs < 0)
+        return Error::invalid(QStringLiteral("The expiry bounds of a key filter must not be negative"));
+    if (f.createdFromMs < 0 || f.createdToMs < 0)
+        return Error::invalid(QStringLiteral("The creation bounds of a key filter must not be negative"));
+    if (f.createdFromMs > 0 && f.createdToMs > 0 && f.createdFromMs >= f.createdToMs)
+        return Error::invalid(QStringLiteral("The creation range of a key filter ends before it starts"));
+    if (f.expiresAfterMs > 0 && f.expiresBeforeMs > 0 && f.expiresAfterMs > f.expiresBeforeMs)
+        return Error::invalid(QStringLiteral("The expiry range of a key filter ends before it starts"));
     QStringList where;
     QVariantList binds;
     if (!f.team.isEmpty()) {
@@ -92,6 +100,36 @@ Result<Condition> keyFilterCondition(const KeyFilter& f, qint64 nowMs, const std
     if (f.expiresBeforeMs > 0) {
         where << QStringLiteral("k.expires_at IS NOT NULL AND k.expires_at <= ? AND k.status <> 'revoked'");
         binds << f.expiresBeforeMs;
+    }
+    if (f.expiresAfterMs > 0) {
+        where << QStringLiteral("k.expires_at IS NOT NULL AND k.expires_at >= ? AND k.status <> 'revoked'");
+        binds << f.expiresAfterMs;
+    }
+    if (!f.owner.isEmpty()) {
+        // Owners are e-mail addresses or names: compared without case (ASCII, the same in SQLite and PostgreSQL).
+        where << QStringLiteral("lower(k.owner) = lower(?)");
+        binds << f.owner.trimmed();
+    }
+    if (f.createdFromMs > 0) {
+        where << QStringLiteral("k.created_at >= ?");
+        binds << f.createdFromMs;
+    }
+    if (f.createdToMs > 0) {
+        where << QStringLiteral("k.created_at < ?");
+        binds << f.createdToMs;
+    }
+    if (!f.clientIp.isEmpty()) {
+        // Raw usage events keep the address as recorded: in full, or truncated to its /24 (IPv4) or /48 (IPv6)
+        // network when the vault anonymises addresses, so the truncated form of the address matches too.
+        const auto addr = IpAddress::parse(QStringView(f.clientIp.trimmed()));
+        if (!addr)
+            return Error::invalid(QStringLiteral("The client address \"%1\" of a key filter is not an IPv4 or IPv6 "
+                                                 "address")
+                                      .arg(f.clientIp));
+        const QString truncated = addr->isV4() ? IpAddress::fromV4(addr->toV4() & 0xffff'ff00u).toString()
+                                               : IpAddress::fromV6(addr->hi() & 0xffff'ffff'ffff'0000ULL, 0).toString();
+        where << QStringLiteral("k.id IN (SELECT e.key_id FROM usage_events e WHERE e.ip IN (?, ?, ?))");
+        binds << f.clientIp.trimmed() << addr->toString() << truncated;
     }
     if (parentId) {
         if (parentId->isEmpty()) {

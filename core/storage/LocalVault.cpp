@@ -3,6 +3,7 @@
 #include "crypto/Base62.h"
 #include "crypto/KeyFormat.h"
 #include "domain/Names.h"
+#include "storage/Schema.h"
 #include "storage/SqlUtil.h"
 
 #include <QHash>
@@ -471,14 +472,27 @@ Result<IssuedKey> LocalVault::createKey(const KeySpec& spec)
         QStringLiteral(
             "INSERT INTO keys (id, display_id, hash, name, project_id, environment_id, owner, tags, metadata, "
             "status, created_at, expires_at, parent_id, is_backup, secret_enc, status_changed_at, policy, "
-            "template) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"),
-        {*id, displayId, hash, spec.name.trimmed(), *pid, env->id, spec.owner,
+            "template, grace_ms, rotate_every_ms) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"),
+        {*id,
+         displayId,
+         hash,
+         spec.name.trimmed(),
+         *pid,
+         env->id,
+         spec.owner,
          QString::fromUtf8(QJsonDocument(QJsonArray::fromStringList(tags)).toJson(QJsonDocument::Compact)),
          QString::fromUtf8(QJsonDocument(spec.metadata).toJson(QJsonDocument::Compact)),
-         storedStatus(KeyStatus::Active), now, sql::nullableTime(expiresAt),
-         parentId.isEmpty() ? QVariant(QMetaType::fromType<QString>()) : QVariant(parentId), spec.backup ? 1 : 0,
-         sealed, now, spec.policy.toJsonText(),
-         spec.policyTemplate.isEmpty() ? QVariant(QMetaType::fromType<QString>()) : QVariant(spec.policyTemplate)},
+         storedStatus(KeyStatus::Active),
+         now,
+         sql::nullableTime(expiresAt),
+         parentId.isEmpty() ? QVariant(QMetaType::fromType<QString>()) : QVariant(parentId),
+         spec.backup ? 1 : 0,
+         sealed,
+         now,
+         spec.policy.toJsonText(),
+         spec.policyTemplate.isEmpty() ? QVariant(QMetaType::fromType<QString>()) : QVariant(spec.policyTemplate),
+         schema::policyColumn(spec.policy.graceMs),
+         schema::policyColumn(spec.policy.rotateEveryMs)},
         QStringLiteral("store the new key"));
     if (!ins)
         return ins.error();
@@ -677,8 +691,8 @@ Result<RevocationPlan> LocalVault::planRevocation(const QStringList& refs, bool 
     }
     for (const QString& id : queue) {
         const KeyRecord& k = records[id];
-        plan.entries.append(
-            {id, k.displayId, k.name, k.project, k.environment, relation.value(id), k.status == KeyStatus::Revoked});
+        plan.entries.append({id, k.displayId, k.name, k.project, k.environment, relation.value(id),
+                             k.status == KeyStatus::Revoked, k.services});
     }
     return plan;
 }

@@ -2,12 +2,14 @@
 
 #include "Backend.h"
 #include "audit/AuditLog.h"
+#include "storage/KeyFilterSql.h"
 #include "storage/PolicyStore.h"
 #include "storage/Vault.h"
 #include "usage/UsageImport.h"
 #include "util/Clock.h"
 #include "verify/VerificationEngine.h"
 
+#include <functional>
 #include <memory>
 
 namespace kw {
@@ -68,6 +70,20 @@ public:
     Result<RenewalOutcome> decideRenewal(qint64 requestId, bool approve, const QString& reason) override;
     Result<QList<ExpirationEvent>> expirationHistory(const QString& ref) override;
     Result<MaintenanceReport> runMaintenance() override;
+    Result<QList<ExpiryDay>> expiryCalendar(const KeyFilter& scope, qint64 fromMs, qint64 toMs,
+                                            int utcOffsetSeconds) override;
+    Result<QList<ScheduledRotation>> scheduledRotations(const KeyFilter& scope, qint64 fromMs, qint64 toMs) override;
+
+    Result<QList<std::optional<KeyRecord>>> lookupSecrets(const std::vector<SecureBytes>& secrets) override;
+    Result<KeyRecord> activateBackup(const QString& ref, const QString& reason, const QString& incident) override;
+    Result<QList<KeyRecord>> backupKeysFor(const QString& ref) override;
+    Result<IssuedKey> issueReplacement(const QString& revokedRef, const QString& reason,
+                                       const QString& incident) override;
+    Result<Contact> saveContact(const Contact& contact) override;
+    Result<QList<Contact>> contacts(const QString& project) override;
+    Status removeContact(qint64 id) override;
+    Result<QList<Notification>> recordNotifications(const QList<Notification>& drafts) override;
+    Result<QList<Notification>> notifications(const NotificationQuery& query) override;
 
     Result<PolicyTemplate> savePolicyTemplate(const PolicyTemplate& policyTemplate) override;
     Result<QList<PolicyTemplate>> policyTemplates() override;
@@ -82,6 +98,8 @@ public:
     Result<QList<UsagePoint>> usageSeries(UsageGranularity granularity, UsageScope scope, const QString& scopeId,
                                           qint64 fromMs, qint64 toMs) override;
     Result<QList<TopEntry>> usageTop(UsageScope scope, qint64 fromMs, qint64 toMs, int limit) override;
+    Result<QList<UsageAnomaly>> usageAnomalies(UsageScope scope, const QString& scopeId, qint64 fromMs,
+                                               qint64 toMs) override;
     Result<UsageRecorder::Settings> usageSettings() override;
     Status setUsageSettings(const UsageRecorder::Settings& settings) override;
 
@@ -107,6 +125,25 @@ public:
     Result<QList<KeyRuntimeSpec>> runtimeSpecs(const QStringList& ids = {});
 
 private:
+    // The inherited grace periods and rotation intervals per (environment, key template) as SQL: a VALUES table
+    // `inh` (with), its join to "keys k", and expressions for the effective values of a key row.
+    struct InheritedTiming {
+        QString with;
+        QVariantList binds; // of `with`
+        QString join;
+        QString grace;                  // effective grace period in ms
+        QString rotation;               // effective rotation interval in ms, NULL for none
+        QSet<qint64> rotationIntervals; // every interval in use (inherited or a key's own)
+    };
+    Result<InheritedTiming> inheritedTiming();
+    Result<sql::Condition> scopeCondition(const KeyFilter& scope);
+    // The automatic rotations due in [fromMs, toMs): per local day (columns: day number, count) or per key (id,
+    // display id, name, project, environment, owner, due time). The one rule behind the calendar, the schedule and
+    // runMaintenance.
+    Status forEachScheduledRotation(const KeyFilter& scope, qint64 fromMs, qint64 toMs, bool perDay,
+                                    int utcOffsetSeconds,
+                                    const std::function<void(const QSqlQuery&, qint64 interval)>& row);
+    Result<QList<Contact>> readContacts(const QString& where, const QVariantList& binds);
     void refreshEngine(const QStringList& ids);
     void reloadEngine();
     Status recordHistory(const QString& keyId, const QString& event, qint64 oldExpiresAt, qint64 newExpiresAt,

@@ -335,24 +335,23 @@ Result<MaintenanceReport> LocalVault::runMaintenance()
             return s.error();
     }
 
-    // Automatic rotation: active keys whose effective policy says "rotate every N" and whose last
-    // rotation (or creation) is that long ago.
-    auto candidates = queryKeys(QStringLiteral("k.status = 'active' AND k.successor_id IS NULL AND "
-                                               "(k.expires_at IS NULL OR k.expires_at > ?)"),
-                                {now});
-    if (!candidates)
-        return candidates.error();
-    for (const KeyRecord& k : *candidates) {
-        auto eff = effectivePolicy(k.id);
-        if (!eff || !eff->rotateEveryMs)
-            continue;
-        if (k.createdAt + *eff->rotateEveryMs > now)
-            continue;
-        auto r = rotate(k, eff->rotationOverlapMs.value_or(kDefaultOverlapMs), true);
+    // Automatic rotation: active keys whose effective policy says "rotate every N" and whose last rotation (or
+    // creation) is that long ago — the same rule the calendar and the rotation schedule show.
+    auto dueRotations = scheduledRotations(KeyFilter{}, 0, now + 1);
+    if (!dueRotations)
+        return dueRotations.error();
+    for (const ScheduledRotation& d : *dueRotations) {
+        auto k = key(d.keyId);
+        if (!k)
+            return k.error();
+        auto eff = effectivePolicy(k->id);
+        if (!eff)
+            return eff.error();
+        auto r = rotate(*k, eff->rotationOverlapMs.value_or(kDefaultOverlapMs), true);
         if (!r)
             return Error(r.error().code,
-                         QStringLiteral("Automatic rotation of %1 failed: %2").arg(k.displayId, r.errorMessage()));
-        report.rotated << k.id;
+                         QStringLiteral("Automatic rotation of %1 failed: %2").arg(k->displayId, r.errorMessage()));
+        report.rotated << k->id;
         report.successors << r->key.id;
     }
     return report;

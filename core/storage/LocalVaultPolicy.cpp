@@ -2,6 +2,7 @@
 #include "storage/LocalVault.h"
 
 #include "domain/Names.h"
+#include "storage/Schema.h"
 #include "storage/SqlUtil.h"
 
 #include <QJsonArray>
@@ -84,8 +85,10 @@ Status LocalVault::applyPolicy(const PolicyTarget& target, const std::optional<Q
             return Error::conflict(QStringLiteral("Key %1 is revoked").arg(k->displayId));
         const QString tmpl = templateName ? *templateName : k->policyTemplate;
         auto q = sql::exec(
-            m_vault->db(), QStringLiteral("UPDATE keys SET policy = ?, template = ? WHERE id = ?"),
-            {policy.toJsonText(), tmpl.isEmpty() ? QVariant(QMetaType::fromType<QString>()) : QVariant(tmpl), k->id},
+            m_vault->db(),
+            QStringLiteral("UPDATE keys SET policy = ?, template = ?, grace_ms = ?, rotate_every_ms = ? WHERE id = ?"),
+            {policy.toJsonText(), tmpl.isEmpty() ? QVariant(QMetaType::fromType<QString>()) : QVariant(tmpl),
+             schema::policyColumn(policy.graceMs), schema::policyColumn(policy.rotateEveryMs), k->id},
             QStringLiteral("update the key's policy"));
         if (!q)
             return q.error();

@@ -10,6 +10,8 @@
 #include <QJsonObject>
 #include <QSet>
 
+#include <array>
+
 namespace kw {
 
 namespace {
@@ -184,6 +186,127 @@ Result<QList<TopEntry>> LocalVault::usageTop(UsageScope scope, qint64 fromMs, qi
     if (auto s = flushUsage(); !s)
         return s.error();
     return UsageQuery(m_vault->db()).top(scope, fromMs, toMs, limit);
+}
+
+Result<QList<UsageAnomaly>> LocalVault::usageAnomalies(UsageScope scope, const QString& scopeId, qint64 fromMs,
+                                                       qint64 toMs)
+{
+    constexpr int kMaxKeys = 50;
+    if (fromMs >= toMs)
+        return Error::invalid(QStringLiteral("The anomaly range ends before it starts"));
+    if (toMs - fromMs > 366 * usage::kDayMs)
+        return Error::invalid(QStringLiteral("Look for anomalies over at most a year at a time"));
+    if (auto s = flushUsage(); !s)
+        return s.error();
+    const qint64 from = usage::bucketStart(fromMs, usage::kHourMs);
+    const qint64 to = usage::bucketCeil(toMs, usage::kHourMs);
+
+    // Which keys: the one asked for, or the busiest of the scope in the range (from the hourly key rollups).
+    QStringList keyIds;
+    if (scope == UsageScope::Key) {
+        auto id = resolveKeyId(scopeId);
+        if (!id)
+            return id.error();
+        keyIds << *id;
+    } else {
+        QString condition;
+        QVariantList binds{from, to};
+        if (scope == UsageScope::Project) {
+            if (auto pid = projectId(scopeId); !pid)
+                return pid.error();
+            condition = QStringLiteral(" AND r.scope_id IN (SELECT k.id FROM keys k JOIN projects p ON p.id = "
+                                       "k.project_id WHERE p.name = ?)");
+            binds << scopeId;
+        } else if (scope == UsageScope::Service) {
+            const qsizetype slash = scopeId.indexOf(u'/');
+            if (slash <= 0 || slash == scopeId.size() - 1)
+                return Error::invalid(
+                    QStringLiteral("A service scope is \"project/service\", not \"%1\"").arg(scopeId));
+            condition = QStringLiteral(" AND r.scope_id IN (SELECT ks.key_id FROM key_services ks JOIN services s ON "
+                                       "s.id = ks.service_id JOIN projects p ON p.id = s.project_id WHERE p.name = ? "
+                                       "AND s.name = ?)");
+            binds << scopeId.left(slash) << scopeId.mid(slash + 1);
+        }
+        auto q = sql::exec(m_vault->db(),
+                           QStringLiteral("SELECT r.scope_id, SUM(r.requests) FROM usage_rollups r WHERE "
+                                          "r.granularity = 'h' AND r.scope = 'k' AND r.bucket >= ? AND r.bucket < ?%1 "
+                                          "GROUP BY r.scope_id ORDER BY 2 DESC, 1 LIMIT %2")
+                               .arg(condition)
+                               .arg(kMaxKeys),
+                           binds, QStringLiteral("find the busiest keys"));
+        if (!q)
+            return q.error();
+        while (q->next())
+            keyIds << q->value(0).toString();
+    }
+    QList<UsageAnomaly> out;
+    if (keyIds.isEmpty())
+        return out;
+
+    // Hourly traffic per key, with the weeks before the range as the baseline.
+    const qint64 historyFrom = from - 12 * 7 * usage::kDayMs;
+    QSqlQuery series(m_vault->db());
+    series.prepare(QStringLiteral("SELECT bucket, code, SUM(requests), SUM(errors) FROM usage_rollups WHERE "
+                                  "granularity = 'h' AND scope = 'k' AND scope_id = ? AND bucket >= ? AND bucket < ? "
+                                  "GROUP BY bucket, code ORDER BY bucket"));
+    for (const QString& id : keyIds) {
+        series.addBindValue(id);
+        series.addBindValue(historyFrom);
+        series.addBindValue(to);
+        if (!series.exec())
+            return sql::error(series, QStringLiteral("read the hourly usage of key %1").arg(id));
+        QList<anomaly::HourSample> samples;
+        QMap<qint64, std::array<qint64, 3>> hours; // decisions, reported, failures
+        while (series.next()) {
+            auto& h = hours[series.value(0).toLongLong()];
+            const QString code = series.value(1).toString();
+            const qint64 requests = series.value(2).toLongLong();
+            if (code == usage::kReportedCode) {
+                h[1] += requests;
+                h[2] += series.value(3).toLongLong(); // upstream errors
+            } else {
+                h[0] += requests;
+                if (code != usage::kValidCode)
+                    h[2] += requests; // rejected decisions
+            }
+        }
+        series.finish();
+        samples.reserve(hours.size());
+        for (auto it = hours.cbegin(); it != hours.cend(); ++it) {
+            // Verify decisions count the requests; keys that only a gateway reports on are counted by its reports.
+            const qint64 requests = it.value()[0] > 0 ? it.value()[0] : it.value()[1];
+            samples.append({it.key(), requests, std::min(it.value()[2], requests)});
+        }
+        out += anomaly::detect(id, samples, from, to);
+    }
+
+    // Client addresses seen for the first time, from the raw events still retained.
+    QVariantList binds{from, to};
+    for (const QString& id : keyIds)
+        binds << id;
+    auto raw = sql::exec(m_vault->db(),
+                         QStringLiteral("SELECT key_id, ip, MIN(ts), SUM(CASE WHEN ts >= ? THEN 1 ELSE 0 END) FROM "
+                                        "usage_events WHERE ts < ? AND key_id IN (%1) GROUP BY key_id, ip")
+                             .arg(QStringList(keyIds.size(), QStringLiteral("?")).join(u',')),
+                         binds, QStringLiteral("read the client addresses of the keys"));
+    if (!raw)
+        return raw.error();
+    QHash<QString, QList<anomaly::AddressSeen>> addresses;
+    QHash<QString, qint64> firstTraffic;
+    while (raw->next()) {
+        const QString id = raw->value(0).toString();
+        const qint64 first = raw->value(2).toLongLong();
+        qint64& keyFirst = firstTraffic[id];
+        keyFirst = keyFirst == 0 ? first : std::min(keyFirst, first);
+        addresses[id].append({raw->value(1).toString(), first, raw->value(3).toLongLong()});
+    }
+    for (auto it = addresses.cbegin(); it != addresses.cend(); ++it)
+        out += anomaly::detectNewAddresses(it.key(), it.value(), firstTraffic.value(it.key()), from, to);
+
+    std::stable_sort(out.begin(), out.end(), [](const UsageAnomaly& a, const UsageAnomaly& b) {
+        return a.timeMs != b.timeMs ? a.timeMs < b.timeMs : a.keyId < b.keyId;
+    });
+    return out;
 }
 
 } // namespace kw

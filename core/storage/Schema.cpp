@@ -1,5 +1,6 @@
 #include "storage/Schema.h"
 
+#include "policy/KeyPolicy.h"
 #include "storage/SqlUtil.h"
 
 #include <QSqlDatabase>
@@ -103,11 +104,76 @@ const QList<QStringList>& migrations()
             R"(DROP INDEX keys_by_project)",
             R"(CREATE INDEX key_services_by_service ON key_services (service_id, key_id))",
         },
+        // 5: expiration calendar, incident response, latency percentiles.
+        // - grace_ms / rotate_every_ms: the key's own policy values (NULL: inherited), copied out of the policy
+        //   JSON so the calendar counts grace periods and scheduled rotations in SQL (filled by backfillVersion5).
+        // - keys_by_creation: scheduled rotations are found as creation-time ranges per rotation interval.
+        // - usage_rollups.latency_h0..15: the latency histogram (usage::kLatencyBoundsUs), summed like the counters.
+        // - contacts: project and service in clear (they select contacts), everything else sealed under the
+        //   vault's data key. notifications: the outbox; the recipient is sealed too.
+        // - usage_events_by_ip: the key filter's client address (a seek), and the first use of each address by a key
+        //   for the new-ip anomaly (one pass over the index, which covers it).
+        [] {
+            QStringList v5{
+                R"(ALTER TABLE keys ADD COLUMN grace_ms BIGINT)",
+                R"(ALTER TABLE keys ADD COLUMN rotate_every_ms BIGINT)",
+                R"(CREATE INDEX keys_by_creation ON keys (status, created_at))",
+                R"(CREATE INDEX keys_by_own_rotation ON keys (rotate_every_ms))",
+                R"(CREATE TABLE contacts (id INTEGER PRIMARY KEY, project_id INTEGER NOT NULL REFERENCES projects(id),
+                       service TEXT NOT NULL DEFAULT '', sealed BLOB NOT NULL, created_at BIGINT NOT NULL,
+                       updated_at BIGINT NOT NULL))",
+                R"(CREATE INDEX contacts_by_project ON contacts (project_id, service))",
+                R"(CREATE TABLE notifications (id INTEGER PRIMARY KEY, created_at BIGINT NOT NULL, kind TEXT NOT NULL,
+                       channel TEXT NOT NULL, recipient_sealed BLOB NOT NULL, subject TEXT NOT NULL, body TEXT NOT NULL,
+                       incident TEXT NOT NULL DEFAULT '', key_ids TEXT NOT NULL DEFAULT '[]', state TEXT NOT NULL,
+                       attempts INTEGER NOT NULL DEFAULT 0, sent_at BIGINT, last_error TEXT NOT NULL DEFAULT ''))",
+                R"(CREATE INDEX notifications_by_incident ON notifications (incident, id))",
+                R"(CREATE INDEX usage_events_by_ip ON usage_events (ip, key_id, ts))",
+            };
+            for (int i = 0; i < 16; ++i)
+                v5 << QStringLiteral("ALTER TABLE usage_rollups ADD COLUMN latency_h%1 BIGINT NOT NULL DEFAULT 0")
+                          .arg(i);
+            return v5;
+        }(),
     };
     return list;
 }
 
+// Version 5 copies each key's own grace period and rotation interval out of its policy JSON into columns. JSON is
+// read by KeyPolicy, not by SQL functions, so the migration stays portable; only keys whose policy mentions either
+// rule are read.
+Status backfillVersion5(QSqlDatabase& db)
+{
+    QSqlQuery read(db);
+    if (!read.exec(QStringLiteral("SELECT id, policy FROM keys WHERE policy LIKE '%grace%' OR policy LIKE "
+                                  "'%rotateEvery%'")))
+        return sql::error(read, QStringLiteral("read key policies for schema version 5"));
+    QList<std::tuple<QString, QVariant, QVariant>> rows;
+    while (read.next()) {
+        auto p = KeyPolicy::fromJsonText(read.value(1).toString());
+        if (!p)
+            return Error::storage(
+                QStringLiteral("The policy of key %1 is damaged: %2").arg(read.value(0).toString(), p.errorMessage()));
+        rows.append({read.value(0).toString(), policyColumn(p->graceMs), policyColumn(p->rotateEveryMs)});
+    }
+    QSqlQuery upd(db);
+    upd.prepare(QStringLiteral("UPDATE keys SET grace_ms = ?, rotate_every_ms = ? WHERE id = ?"));
+    for (const auto& [id, grace, rotate] : rows) {
+        upd.addBindValue(grace);
+        upd.addBindValue(rotate);
+        upd.addBindValue(id);
+        if (!upd.exec())
+            return sql::error(upd, QStringLiteral("copy the policy of key %1 for schema version 5").arg(id));
+    }
+    return {};
+}
+
 } // namespace
+
+QVariant policyColumn(const std::optional<qint64>& value)
+{
+    return value ? QVariant(*value) : QVariant(QMetaType::fromType<qint64>());
+}
 
 int latestVersion()
 {
@@ -145,6 +211,12 @@ Status migrate(QSqlDatabase& db, int targetVersion)
                 auto err = sql::error(q, QStringLiteral("migrate the vault to schema version %1").arg(v));
                 db.rollback();
                 return err;
+            }
+        }
+        if (v == 5) {
+            if (auto s = backfillVersion5(db); !s) {
+                db.rollback();
+                return s;
             }
         }
     }

@@ -2,6 +2,10 @@
 
 #include "util/Result.h"
 
+#include <QVariant>
+
+#include <optional>
+
 class QSqlDatabase;
 
 namespace kw::schema {
@@ -12,5 +16,8 @@ int latestVersion();
 Result<int> currentVersion(QSqlDatabase& db);
 // Applies migrations (current, target] in one transaction. target = -1: the latest.
 Status migrate(QSqlDatabase& db, int targetVersion = -1);
+
+// The value of keys.grace_ms / keys.rotate_every_ms for a policy field: NULL when the key's own policy does not set it.
+QVariant policyColumn(const std::optional<qint64>& value);
 
 } // namespace kw::schema

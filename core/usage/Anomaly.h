@@ -39,11 +39,11 @@ inline constexpr double kAlpha = 0.3;
 struct Settings {
     double alpha = kAlpha;
     double spikeSigmas = 4.0;
-    qint64 spikeFloor = 20;     // fewer requests than this in an hour are never a spike
-    qint64 errorFloor = 10;     // fewer failures than this in an hour are never a burst
-    qint64 offHoursFloor = 5;   // fewer requests than this in a quiet slot are not reported
-    int offHoursMinWeeks = 3;   // weeks of history before a slot can be called quiet
-    double quietMean = 0.5;     // a slot whose mean is below this is quiet
+    qint64 spikeFloor = 20;   // fewer requests than this in an hour are never a spike
+    qint64 errorFloor = 10;   // fewer failures than this in an hour are never a burst
+    qint64 offHoursFloor = 5; // fewer requests than this in a quiet slot are not reported
+    int offHoursMinWeeks = 3; // weeks of history before a slot can be called quiet
+    double quietMean = 0.5;   // a slot whose mean is below this is quiet
 };
 
 // One hour of one key's traffic. Hours missing from a series had no traffic.

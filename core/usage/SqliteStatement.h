@@ -64,18 +64,33 @@ private:
 
 // Adds one rollup row to usage_rollups, summing into the row of the same bucket, scope and code if there is one.
 // Bindings: granularity, bucket, scope, scope_id, code, requests, cost, amount_micros, errors, latency_sum_us,
-// latency_count, latency_max_us, bytes.
-inline constexpr const char* kUpsertRollup =
-    "INSERT INTO usage_rollups (granularity, bucket, scope, scope_id, code, requests, cost, amount_micros, "
-    "errors, latency_sum_us, latency_count, latency_max_us, bytes) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
-    "ON CONFLICT (granularity, scope, scope_id, bucket, code) DO UPDATE SET "
-    "requests = usage_rollups.requests + excluded.requests, cost = usage_rollups.cost + excluded.cost, "
-    "amount_micros = usage_rollups.amount_micros + excluded.amount_micros, "
-    "errors = usage_rollups.errors + excluded.errors, "
-    "latency_sum_us = usage_rollups.latency_sum_us + excluded.latency_sum_us, "
-    "latency_count = usage_rollups.latency_count + excluded.latency_count, "
-    "latency_max_us = CASE WHEN excluded.latency_max_us > usage_rollups.latency_max_us "
-    "THEN excluded.latency_max_us ELSE usage_rollups.latency_max_us END, "
-    "bytes = usage_rollups.bytes + excluded.bytes";
+// latency_count, latency_max_us, bytes, then the 16 latency histogram buckets (14..29, usage::kLatencyBoundsUs).
+inline constexpr int kUpsertRollupHistogramFirst = 14;
+inline const char* upsertRollupSql()
+{
+    static const QByteArray text = [] {
+        QByteArray columns, values, updates;
+        for (int i = 0; i < 16; ++i) {
+            const QByteArray c = "latency_h" + QByteArray::number(i);
+            columns += ", " + c;
+            values += ", ?";
+            updates += ", " + c + " = usage_rollups." + c + " + excluded." + c;
+        }
+        return "INSERT INTO usage_rollups (granularity, bucket, scope, scope_id, code, requests, cost, amount_micros, "
+               "errors, latency_sum_us, latency_count, latency_max_us, bytes" +
+               columns + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?" + values +
+               ") ON CONFLICT (granularity, scope, scope_id, bucket, code) DO UPDATE SET "
+               "requests = usage_rollups.requests + excluded.requests, cost = usage_rollups.cost + excluded.cost, "
+               "amount_micros = usage_rollups.amount_micros + excluded.amount_micros, "
+               "errors = usage_rollups.errors + excluded.errors, "
+               "latency_sum_us = usage_rollups.latency_sum_us + excluded.latency_sum_us, "
+               "latency_count = usage_rollups.latency_count + excluded.latency_count, "
+               "latency_max_us = CASE WHEN excluded.latency_max_us > usage_rollups.latency_max_us "
+               "THEN excluded.latency_max_us ELSE usage_rollups.latency_max_us END, "
+               "bytes = usage_rollups.bytes + excluded.bytes" +
+               updates;
+    }();
+    return text.constData();
+}
 
 } // namespace kw::sqlite

@@ -7,6 +7,7 @@
 #include <QSet>
 
 #include <algorithm>
+#include <array>
 #include <limits>
 #include <numeric>
 #include <vector>
@@ -24,6 +25,7 @@ struct Counts {
     qint64 latencyCount = 0;
     qint64 latencyMaxUs = 0;
     qint64 bytes = 0;
+    std::array<qint64, usage::kLatencyBuckets> latencyHistogram{};
 
     void add(const UsageAggregate& a)
     {
@@ -35,6 +37,8 @@ struct Counts {
         latencyCount += a.latencyCount;
         latencyMaxUs = std::max(latencyMaxUs, a.latencyMaxUs);
         bytes += a.bytes;
+        for (std::size_t i = 0; i < latencyHistogram.size(); ++i)
+            latencyHistogram[i] += a.latencyHistogram[i];
     }
 };
 
@@ -113,6 +117,19 @@ Status checkRow(const UsageAggregate& a, NameCache& names)
             return Error::invalid(QStringLiteral("field \"%1\" must not be negative").arg(QLatin1String(name)));
     if (a.errors > a.requests || a.latencyCount > a.requests)
         return Error::invalid(QStringLiteral("fields \"errors\" and \"latencyCount\" cannot exceed \"requests\""));
+    qint64 histogramTotal = 0;
+    for (std::size_t i = 0; i < a.latencyHistogram.size(); ++i) {
+        if (a.latencyHistogram[i] < 0)
+            return Error::invalid(QStringLiteral("field \"latencyHistogram\": bucket %1 must not be negative").arg(i));
+        histogramTotal += a.latencyHistogram[i];
+    }
+    // A histogram is optional (sources that only know sum, count and maximum), but when given it covers exactly the
+    // requests that reported a latency.
+    if (histogramTotal != 0 && histogramTotal != a.latencyCount)
+        return Error::invalid(
+            QStringLiteral("field \"latencyHistogram\" counts %1 latencies but \"latencyCount\" is %2")
+                .arg(histogramTotal)
+                .arg(a.latencyCount));
     return {};
 }
 
@@ -135,7 +152,7 @@ Result<UsageImportStats> UsageImport::write(QSqlDatabase& db, const QList<UsageA
     if (!handle)
         return Error::storage(QStringLiteral("The Qt SQLite driver did not provide its database handle"));
     sqlite::Statement upsert;
-    if (!upsert.prepare(handle, sqlite::kUpsertRollup))
+    if (!upsert.prepare(handle, sqlite::upsertRollupSql()))
         return Error::storage(
             QStringLiteral("Cannot prepare the usage import: %1").arg(QString::fromUtf8(sqlite3_errmsg(handle))));
 
@@ -200,6 +217,8 @@ Result<UsageImportStats> UsageImport::write(QSqlDatabase& db, const QList<UsageA
             upsert.bind(11, c.latencyCount);
             upsert.bind(12, c.latencyMaxUs);
             upsert.bind(13, c.bytes);
+            for (int h = 0; h < usage::kLatencyBuckets; ++h)
+                upsert.bind(sqlite::kUpsertRollupHistogramFirst + h, c.latencyHistogram[std::size_t(h)]);
             if (!upsert.run())
                 return Error::storage(QStringLiteral("Cannot store the imported usage: %1")
                                           .arg(QString::fromUtf8(sqlite3_errmsg(handle))));

@@ -28,6 +28,9 @@ struct UsageAggregate {
     qint64 latencyCount = 0;
     qint64 latencyMaxUs = 0;
     qint64 bytes = 0;
+    // Latencies per bucket of usage::kLatencyBoundsUs. Optional: all zero when the source only knows sum, count and
+    // maximum (percentiles then cover the other rows only); otherwise the buckets add up to latencyCount.
+    std::array<qint64, usage::kLatencyBuckets> latencyHistogram{};
 };
 
 // What a load added.

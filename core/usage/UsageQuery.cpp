@@ -11,10 +11,32 @@ namespace kw {
 
 namespace {
 
-constexpr auto kSums = "SUM(requests), SUM(cost), SUM(amount_micros), SUM(errors), SUM(latency_sum_us), "
-                       "SUM(latency_count), MAX(latency_max_us), SUM(bytes)";
+// The eight counters, then the latency histogram's buckets.
+const QString& sums()
+{
+    static const QString text = [] {
+        QString s = QStringLiteral("SUM(requests), SUM(cost), SUM(amount_micros), SUM(errors), SUM(latency_sum_us), "
+                                   "SUM(latency_count), MAX(latency_max_us), SUM(bytes)");
+        for (int i = 0; i < usage::kLatencyBuckets; ++i)
+            s += QStringLiteral(", SUM(latency_h%1)").arg(i);
+        return s;
+    }();
+    return text;
+}
 
-// Adds one result row whose columns from `first` on are kSums (or the same columns unsummed).
+const QString& columns()
+{
+    static const QString text = [] {
+        QString s = QStringLiteral("requests, cost, amount_micros, errors, latency_sum_us, latency_count, "
+                                   "latency_max_us, bytes");
+        for (int i = 0; i < usage::kLatencyBuckets; ++i)
+            s += QStringLiteral(", latency_h%1").arg(i);
+        return s;
+    }();
+    return text;
+}
+
+// Adds one result row whose columns from `first` on are sums() (or the same columns unsummed).
 void addRow(UsageTotals& t, const QString& code, const QSqlQuery& q, int first)
 {
     const qint64 requests = q.value(first).toLongLong();
@@ -33,6 +55,8 @@ void addRow(UsageTotals& t, const QString& code, const QSqlQuery& q, int first)
     t.latencyCount += q.value(first + 5).toLongLong();
     t.latencyMaxUs = std::max(t.latencyMaxUs, q.value(first + 6).toLongLong());
     t.bytes += q.value(first + 7).toLongLong();
+    for (int i = 0; i < usage::kLatencyBuckets; ++i)
+        t.latencyHistogram[std::size_t(i)] += q.value(first + 8 + i).toLongLong();
 }
 
 Status checkRange(qint64 fromMs, qint64 toMs)
@@ -98,7 +122,7 @@ Result<UsageSummary> UsageQuery::summary(Scope scope, const QString& scopeId, qi
     // One indexed range per segment (primary key: granularity, scope, scope_id, bucket, code).
     const QString statement = QStringLiteral("SELECT code, %1 FROM usage_rollups WHERE granularity = ? AND scope = ? "
                                              "AND scope_id = ? AND bucket >= ? AND bucket < ? GROUP BY code")
-                                  .arg(QLatin1String(kSums));
+                                  .arg(sums());
     for (const Segment& seg : plan(fromMs, toMs)) {
         auto q = sql::exec(m_db, statement,
                            {QString(usage::granularityCode(seg.granularity)), QString(usage::scopeCode(scope)),
@@ -130,9 +154,9 @@ Result<QList<UsagePoint>> UsageQuery::series(Granularity granularity, Scope scop
         points.append(UsagePoint{b, {}});
 
     auto q = sql::exec(m_db,
-                       QStringLiteral("SELECT bucket, code, requests, cost, amount_micros, errors, latency_sum_us, "
-                                      "latency_count, latency_max_us, bytes FROM usage_rollups WHERE granularity = ? "
-                                      "AND scope = ? AND scope_id = ? AND bucket >= ? AND bucket < ?"),
+                       QStringLiteral("SELECT bucket, code, %1 FROM usage_rollups WHERE granularity = ? "
+                                      "AND scope = ? AND scope_id = ? AND bucket >= ? AND bucket < ?")
+                           .arg(columns()),
                        {QString(usage::granularityCode(granularity)), QString(usage::scopeCode(scope)),
                         scopeIdFor(scope, scopeId), from, to},
                        QStringLiteral("read the usage series"));

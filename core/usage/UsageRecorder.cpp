@@ -13,6 +13,7 @@
 #include <QUuid>
 #include <QtDebug>
 
+#include <array>
 #include <future>
 #include <limits>
 
@@ -37,6 +38,7 @@ struct Counts {
     qint64 latencyCount = 0;
     qint64 latencyMaxUs = 0;
     qint64 bytes = 0;
+    std::array<qint64, usage::kLatencyBuckets> latencyHistogram{};
 
     void add(const UsageEvent& e)
     {
@@ -50,6 +52,7 @@ struct Counts {
             latencySumUs += e.latencyUs;
             ++latencyCount;
             latencyMaxUs = std::max(latencyMaxUs, e.latencyUs);
+            ++latencyHistogram[std::size_t(usage::latencyBucket(e.latencyUs))];
         }
         if (e.bytes > 0)
             bytes += e.bytes;
@@ -64,6 +67,8 @@ struct Counts {
         latencyCount += o.latencyCount;
         latencyMaxUs = std::max(latencyMaxUs, o.latencyMaxUs);
         bytes += o.bytes;
+        for (std::size_t i = 0; i < latencyHistogram.size(); ++i)
+            latencyHistogram[i] += o.latencyHistogram[i];
     }
 };
 
@@ -195,7 +200,7 @@ Status UsageRecorder::Writer::open(const QString& path)
         {&m_rollback, "ROLLBACK"},
         {&m_insertEvent, "INSERT INTO usage_events (ts, key_id, project, service, ip, code, cost, amount_micros, "
                          "upstream_status, latency_us, bytes) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"},
-        {&m_upsertRollup, sqlite::kUpsertRollup},
+        {&m_upsertRollup, sqlite::upsertRollupSql()},
         // COALESCE keeps a counter the batch did not report; last_used_at only moves forward.
         {&m_updateKey, "UPDATE keys SET uses_consumed = COALESCE(?1, uses_consumed), "
                        "uses_period_start = COALESCE(?2, uses_period_start), quota_used = COALESCE(?3, quota_used), "
@@ -335,6 +340,8 @@ Status UsageRecorder::Writer::upsertRollups()
         q.bind(11, c.latencyCount);
         q.bind(12, c.latencyMaxUs);
         q.bind(13, c.bytes);
+        for (int i = 0; i < usage::kLatencyBuckets; ++i)
+            q.bind(sqlite::kUpsertRollupHistogramFirst + i, c.latencyHistogram[std::size_t(i)]);
         if (!q.run())
             return error(QStringLiteral("update the usage rollups"));
     }

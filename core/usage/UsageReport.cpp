@@ -2,6 +2,11 @@
 
 #include "util/Json.h"
 
+#include <QJsonArray>
+
+#include <algorithm>
+#include <cmath>
+
 namespace kw {
 
 namespace usage {
@@ -61,6 +66,12 @@ qint64 bucketCeil(qint64 ms, qint64 bucketMs)
     return start == ms ? ms : start + bucketMs;
 }
 
+int latencyBucket(qint64 latencyUs)
+{
+    const auto it = std::lower_bound(kLatencyBoundsUs.cbegin(), kLatencyBoundsUs.cend(), latencyUs);
+    return int(it - kLatencyBoundsUs.cbegin());
+}
+
 } // namespace usage
 
 namespace {
@@ -82,12 +93,47 @@ QString scopeName(UsageScope scope)
 
 } // namespace
 
+qint64 UsageTotals::latencyPercentileUs(double p) const
+{
+    qint64 total = 0;
+    for (qint64 n : latencyHistogram)
+        total += n;
+    if (total <= 0)
+        return 0;
+    p = std::clamp(p, 0.0, 1.0);
+    // The rank of the p-quantile among `total` samples, 1-based: the smallest r with r >= p * total.
+    const qint64 rank = std::clamp<qint64>(qint64(std::ceil(p * double(total))), 1, total);
+    qint64 seen = 0;
+    for (int i = 0; i < usage::kLatencyBuckets; ++i) {
+        seen += latencyHistogram[std::size_t(i)];
+        if (seen >= rank)
+            return i < usage::kLatencyBuckets - 1 ? usage::kLatencyBoundsUs[std::size_t(i)]
+                                                  : std::max(latencyMaxUs, usage::kLatencyBoundsUs.back());
+    }
+    return std::max(latencyMaxUs, usage::kLatencyBoundsUs.back());
+}
+
+void UsageTotals::addLatency(qint64 latencyUs)
+{
+    latencySumUs += latencyUs;
+    ++latencyCount;
+    latencyMaxUs = std::max(latencyMaxUs, latencyUs);
+    ++latencyHistogram[std::size_t(usage::latencyBucket(latencyUs))];
+}
+
 QJsonObject UsageTotals::toJson() const
 {
     QJsonObject byCode;
     for (auto it = rejected.cbegin(); it != rejected.cend(); ++it)
         byCode.insert(it.key(), it.value());
+    QJsonArray histogram;
+    for (qint64 n : latencyHistogram)
+        histogram.append(n);
     return QJsonObject{
+        {QStringLiteral("latencyHistogram"), histogram},
+        {QStringLiteral("latencyP50Us"), latencyPercentileUs(0.50)},
+        {QStringLiteral("latencyP95Us"), latencyPercentileUs(0.95)},
+        {QStringLiteral("latencyP99Us"), latencyPercentileUs(0.99)},
         {QStringLiteral("requests"), requests},
         {QStringLiteral("valid"), valid},
         {QStringLiteral("rejected"), rejectedTotal()},

@@ -40,7 +40,8 @@ qint64 bucketCeil(qint64 ms, qint64 bucketMs);
 // Bounds: 100us 250us 500us 1ms 2.5ms 5ms 10ms 25ms 50ms 100ms 250ms 500ms 1s 2.5s 5s +inf.
 inline constexpr int kLatencyBuckets = 16;
 inline constexpr std::array<qint64, kLatencyBuckets - 1> kLatencyBoundsUs{
-    100, 250, 500, 1'000, 2'500, 5'000, 10'000, 25'000, 50'000, 100'000, 250'000, 500'000, 1'000'000, 2'500'000, 5'000'000};
+    100,    250,     500,     1'000,   2'500,     5'000,     10'000,   25'000,
+    50'000, 100'000, 250'000, 500'000, 1'000'000, 2'500'000, 5'000'000};
 // The bucket a latency falls in.
 int latencyBucket(qint64 latencyUs);
 
