@@ -26,6 +26,7 @@ struct AuditQuery {
     int limit = 1000;
     QString target;
     QString action;
+    QString incident; // TEMP until audit7 merges
 };
 
 struct AuditVerification {

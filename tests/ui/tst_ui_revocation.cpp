@@ -103,8 +103,12 @@ bool verifies(Session& session, const QByteArray& secret)
 {
     auto r = kwtest::ui::runOn(session, [secret](Backend& b) {
         QByteArray copy = secret;
-        return b.verifyKey(SecureBytes::adopt(copy), VerifyContext{});
+        VerifyContext context;
+        context.service = QStringLiteral("checkout"); // the service the keys are bound to (or none)
+        return b.verifyKey(SecureBytes::adopt(copy), context);
     });
+    if (r && !r->valid)
+        qInfo("verify: %s", qPrintable(toString(r->code)));
     return r && r->valid;
 }
 
@@ -180,6 +184,7 @@ void TestRevocationPanel::checkAftermath(Session& session, RevocationView& panel
     QVERIFY(verifies(session, s.secrets.value(s.backup)));
     auto backup = kwtest::ui::runOn(session, [&](Backend& b) { return b.key(s.backup); });
     QVERIFY(backup && !backup->backup);
+    QVERIFY2(o.failures.isEmpty(), qPrintable(o.failures.join(QStringLiteral("; "))));
     QCOMPARE(o.replacements.size(), 1);
     QCOMPARE(o.replacedKeyIds, QStringList{s.unrelated});
     QCOMPARE(panel.shownSecretCount(), 1);

@@ -47,7 +47,8 @@ Impact Impact::assess(Backend& backend, const QStringList& keyIds, bool cascade,
     impact.projects.sort();
     impact.services = QStringList(services.begin(), services.end());
     impact.services.sort();
-    const QSet<QString> revoked(impact.plan.keyIds().begin(), impact.plan.keyIds().end());
+    const QStringList revokedIds = impact.plan.keyIds();
+    const QSet<QString> revoked(revokedIds.begin(), revokedIds.end());
     for (const RevocationPlan::Entry& e : std::as_const(impact.plan.entries)) {
         if (e.relation != QLatin1String("selected") || e.alreadyRevoked)
             continue;

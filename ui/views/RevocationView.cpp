@@ -24,6 +24,7 @@
 #include <QProgressBar>
 #include <QPushButton>
 #include <QScrollArea>
+#include <QSet>
 #include <QShortcut>
 #include <QSplitter>
 #include <QTabWidget>
@@ -633,12 +634,20 @@ void RevocationView::showImpact()
 void RevocationView::updateActButton()
 {
     const bool can = m_session && m_session->can(Capability::Respond);
-    m_revoke->setEnabled(can && !m_busy && !m_assessing && m_impact.toRevoke() > 0 &&
-                         !m_reason->text().trimmed().isEmpty() && m_confirm->isConfirmed());
+    m_revoke->setText(m_busy ? tr("Stop restoring service") : tr("Revoke now"));
+    m_revoke->setEnabled(m_busy || (can && !m_assessing && m_impact.toRevoke() > 0 &&
+                                    !m_reason->text().trimmed().isEmpty() && m_confirm->isConfirmed()));
 }
 
 void RevocationView::revoke()
 {
+    if (m_busy) {
+        // While service is being restored the button stops after the key in hand; the revocation itself is
+        // one transaction and already done.
+        m_stopRecovery = true;
+        m_progressText->setText(tr("Stopping after the key in hand…"));
+        return;
+    }
     if (!m_revoke->isEnabled()) {
         if (m_reason->text().trimmed().isEmpty())
             m_reason->setFocus();
@@ -660,6 +669,27 @@ void RevocationView::revoke()
     request.activateBackups = m_activateBackups->isChecked();
     request.issueReplacements = m_issueReplacements->isChecked();
     request.notifyContacts = m_notify->isChecked();
+    // Who restores service for which key: a backup key goes to one key only, keys bound to services first
+    // (their backups share the service); the rest get replacements when asked for.
+    m_recovery.clear();
+    m_recoveryIndex = 0;
+    QStringList ordered;
+    for (const RevocationPlan::Entry& e : std::as_const(m_impact.plan.entries))
+        if (e.relation == QLatin1String("selected") && !e.alreadyRevoked)
+            (e.services.isEmpty() ? ordered.append(e.keyId) : ordered.prepend(e.keyId));
+    QSet<QString> usedBackups;
+    for (const QString& id : std::as_const(ordered)) {
+        QString backup;
+        if (request.activateBackups)
+            for (const KeyRecord& b : m_impact.backups.value(id))
+                if (!usedBackups.contains(b.id)) {
+                    backup = b.id;
+                    usedBackups.insert(b.id);
+                    break;
+                }
+        if (!backup.isEmpty() || request.issueReplacements)
+            m_recovery.append({id, backup});
+    }
     wipeSecrets();
     m_outcome = {};
     m_outcome.request = request;
@@ -699,29 +729,20 @@ void RevocationView::runStep(int step)
                 m_outcome.revokedAt = QDateTime::currentMSecsSinceEpoch();
                 emit revoked(plan->keyIds());
                 m_progressText->setText(tr("Revoked %n key(s). Restoring service…", nullptr, plan->toRevokeCount()));
+                updateActButton();
                 runStep(RecoverStep);
             });
         return;
     }
     case RecoverStep: {
-        // One selected key per call, so progress moves and a stop takes effect between keys.
-        const int done = int(m_outcome.activatedBackups.size() + m_outcome.replacedKeyIds.size()) +
-                         int(m_outcome.failures.size());
-        QStringList todo;
-        for (const QString& id : req.keyIds) {
-            const bool hasBackup = req.activateBackups && m_impact.backups.contains(id);
-            if (hasBackup || req.issueReplacements)
-                todo.append(id);
-        }
-        if (done >= todo.size() || m_stopRecovery) {
+        // One key per call, so progress moves and a stop takes effect between keys.
+        if (m_recoveryIndex >= m_recovery.size() || m_stopRecovery) {
             runStep(NotifyStep);
             return;
         }
-        m_progress->setRange(0, int(todo.size()));
-        m_progress->setValue(done);
-        const QString id = todo[done];
-        const bool useBackup = req.activateBackups && m_impact.backups.contains(id);
-        const QString backupId = useBackup ? m_impact.backups.value(id).first().id : QString();
+        m_progress->setRange(0, int(m_recovery.size()));
+        m_progress->setValue(m_recoveryIndex);
+        const auto [id, backupId] = m_recovery[m_recoveryIndex++];
         m_session->call(
             this,
             [id, backupId, req](Backend& b) {

@@ -85,6 +85,8 @@ private:
     bool m_assessing = false;
     bool m_busy = false;
     bool m_stopRecovery = false;
+    QList<QPair<QString, QString>> m_recovery; // selected key id → backup key id to activate ("" = replacement)
+    int m_recoveryIndex = 0;
 
     QTabWidget* m_findTabs;
     QPlainTextEdit* m_paste;

@@ -672,11 +672,13 @@ void UsageView::updateRankingChart()
     auto* rejected = new QBarSet(tr("Rejected"));
     rejected->setColor(ChartStyle::codeColor(QStringLiteral("REVOKED")));
     QStringList categories;
+    double most = 1;
     // Largest at the top: horizontal bars grow upwards from the first category.
     for (int i = int(rows.size()) - 1; i >= 0; --i) {
         categories.append(rows[i].label);
         *accepted << double(rows[i].requests - rows[i].rejected);
         *rejected << double(rows[i].rejected);
+        most = std::max(most, double(rows[i].requests));
     }
     auto* series = new QHorizontalStackedBarSeries;
     series->append(accepted);
@@ -694,6 +696,7 @@ void UsageView::updateRankingChart()
     chart->addAxis(values, Qt::AlignBottom);
     series->attachAxis(cats);
     series->attachAxis(values);
+    values->setRange(0, most);
     values->applyNiceNumbers();
     chart->setTitle(rows.isEmpty() ? tr("No traffic in this range") : tr("Requests in the range"));
 }
@@ -723,6 +726,11 @@ void UsageView::updateCostChart()
     auto* series = new QHorizontalStackedBarSeries;
     series->append(projects);
     series->append(teams);
+    double most = 0.01;
+    for (const UsageRanking& r : p)
+        most = std::max(most, double(r.amountMicros) / 1e6);
+    for (const UsageRanking& r : t)
+        most = std::max(most, double(r.amountMicros) / 1e6);
     const int np = int(p.size()), nt = int(t.size());
     connect(projects, &QBarSet::clicked, this,
             [this, np](int index) { drillIntoRanking(QStringLiteral("cost-projects"), np - 1 - index); });
@@ -737,6 +745,7 @@ void UsageView::updateCostChart()
     chart->addAxis(values, Qt::AlignBottom);
     series->attachAxis(cats);
     series->attachAxis(values);
+    values->setRange(0, most);
     values->applyNiceNumbers();
     chart->setTitle(categories.isEmpty() ? tr("Cost allocation applies to all keys or a team")
                                          : tr("Cost allocation — priced requests in the range"));
