@@ -95,8 +95,6 @@ QStringList codesOf(const QList<UsagePoint>& series)
     for (const UsagePoint& p : series) {
         if (p.totals.valid > 0)
             volume[usage::kValidCode.toString()] += p.totals.valid;
-        if (p.totals.reported > 0)
-            volume[usage::kReportedCode.toString()] += p.totals.reported;
         for (auto it = p.totals.rejected.cbegin(); it != p.totals.rejected.cend(); ++it)
             if (it.value() > 0)
                 volume[it.key()] += it.value();
@@ -315,6 +313,10 @@ UsageSnapshot load(Backend& backend, const UsageRequest& request, qint64 nowMs)
         }
         std::sort(s.anomalies.begin(), s.anomalies.end(),
                   [](const UsageAnomaly& a, const UsageAnomaly& b) { return a.timeMs > b.timeMs; });
+        for (const UsageAnomaly& a : std::as_const(s.anomalies))
+            if (!s.keyLabels.contains(a.keyId))
+                if (auto key = backend.key(a.keyId))
+                    s.keyLabels.insert(a.keyId, QStringLiteral("%1 (%2)").arg(key->name, key->displayId));
     } else {
         fail(QObject::tr("Anomalies"), r.errorMessage());
     }
@@ -331,7 +333,7 @@ QByteArray toCsv(const UsageSnapshot& snapshot)
     QStringList header = {QStringLiteral("bucket_start_utc"), QStringLiteral("requests")};
     for (const QString& c : snapshot.codes)
         header.append(c.toLower());
-    header << QStringLiteral("upstream_errors") << QStringLiteral("latency_p50_us") << QStringLiteral("latency_p95_us")
+    header << QStringLiteral("gateway_reported") << QStringLiteral("upstream_errors") << QStringLiteral("latency_p50_us") << QStringLiteral("latency_p95_us")
            << QStringLiteral("latency_p99_us") << QStringLiteral("cost") << QStringLiteral("amount_micros")
            << QStringLiteral("bytes");
     QByteArray out;
@@ -347,7 +349,8 @@ QByteArray toCsv(const UsageSnapshot& snapshot)
                            QString::number(p.totals.requests)};
         for (const QString& c : snapshot.codes)
             row.append(QString::number(countOf(p.totals, c)));
-        row << QString::number(p.totals.errors) << QString::number(p.totals.latencyPercentileUs(0.50))
+        row << QString::number(p.totals.reported) << QString::number(p.totals.errors)
+            << QString::number(p.totals.latencyPercentileUs(0.50))
             << QString::number(p.totals.latencyPercentileUs(0.95)) << QString::number(p.totals.latencyPercentileUs(0.99))
             << QString::number(p.totals.cost) << QString::number(p.totals.amountMicros)
             << QString::number(p.totals.bytes);

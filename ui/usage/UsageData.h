@@ -5,6 +5,7 @@
 #include "util/Result.h"
 
 #include <QDateTime>
+#include <QHash>
 #include <QList>
 #include <QString>
 
@@ -52,12 +53,14 @@ struct UsageSnapshot {
     UsageRequest request;
     QList<UsagePoint> series;
     UsageTotals totals;
-    QStringList codes; // outcome codes present in the series, VALID first, then by volume
+    QStringList codes; // verify outcomes present in the series, VALID first, then by volume (gateway reports are
+                       // the same requests seen again: they feed error rate and latency, not the stack)
     QList<UsageRanking> topProjects, topServices, topKeys;
     QList<UsageRanking> costByProject, costByTeam;
     std::array<std::array<qint64, 24>, 7> pattern{}; // [day of week, Monday = 0][local hour]: requests
     qint64 patternFromMs = 0;
     QList<UsageAnomaly> anomalies;
+    QHash<QString, QString> keyLabels; // key id → "name (display id)" for the anomalies listed
     QString error; // the first failure, for the status line
 };
 
@@ -68,7 +71,7 @@ QPair<qint64, qint64> rangeBounds(UsageRange range, qint64 nowMs);
 // The bucket size that keeps a range between ~24 and ~2,200 points.
 UsageGranularity granularityFor(qint64 fromMs, qint64 toMs);
 
-// The codes of a series, VALID first, then by total count, then by name.
+// The verify outcome codes of a series (not REPORTED), VALID first, then by total count, then by name.
 QStringList codesOf(const QList<UsagePoint>& series);
 // Requests of one outcome code in a bucket ("VALID", a rejection code, or "REPORTED").
 qint64 countOf(const UsageTotals& totals, const QString& code);

@@ -284,6 +284,8 @@ void UsageView::buildControls()
     split->addWidget(anomalyPane);
     split->setStretchFactor(0, 3);
     split->setStretchFactor(1, 1);
+    anomalyPane->setMinimumWidth(300);
+    split->setSizes({900, 420});
 
     auto* layout = new QVBoxLayout(this);
     layout->addLayout(bar);
@@ -454,10 +456,9 @@ void UsageView::showSnapshot(UsageSnapshot snapshot)
     ++m_loads;
     const UsageTotals& t = m_snapshot.totals;
     QLocale l;
-    const double rejected = t.requests > 0 ? 100.0 * double(t.rejectedTotal() - t.reported) / double(t.requests) : 0;
-    QString text = tr("<b>%1</b> requests, %2 rejected (%3 %)")
-                       .arg(l.toString(t.requests), l.toString(t.rejectedTotal() - t.reported),
-                            l.toString(std::max(0.0, rejected), 'f', 1));
+    const double rejected = t.requests > 0 ? 100.0 * double(t.rejectedTotal()) / double(t.requests) : 0;
+    QString text = tr("<b>%1</b> requests verified, %2 rejected (%3 %)")
+                       .arg(l.toString(t.requests), l.toString(t.rejectedTotal()), l.toString(rejected, 'f', 1));
     if (t.reported > 0)
         text += tr(" · %1 upstream errors of %2 reported (%3 %)")
                     .arg(l.toString(t.errors), l.toString(t.reported),
@@ -610,8 +611,8 @@ void UsageView::updateQualityChart()
     bool anyLatency = false;
     for (const UsagePoint& pt : series) {
         const double x = double(pt.bucketMs + bucket / 2);
-        const qint64 decisions = pt.totals.requests - pt.totals.reported;
-        const qint64 rejected = pt.totals.rejectedTotal() - pt.totals.reported;
+        const qint64 decisions = pt.totals.requests;
+        const qint64 rejected = pt.totals.rejectedTotal();
         rejectedRate->append(x, decisions > 0 ? 100.0 * double(rejected) / double(decisions) : 0.0);
         errorRate->append(x, pt.totals.reported > 0 ? 100.0 * double(pt.totals.errors) / double(pt.totals.reported) : 0.0);
         if (pt.totals.latencyCount > 0) {
@@ -775,7 +776,8 @@ void UsageView::updateAnomalies()
     QLocale l;
     for (const UsageAnomaly& a : std::as_const(m_snapshot.anomalies)) {
         auto* item = new QTreeWidgetItem(
-            m_anomalies, {l.toString(QDateTime::fromMSecsSinceEpoch(a.timeMs), QLocale::ShortFormat), a.keyId,
+            m_anomalies, {l.toString(QDateTime::fromMSecsSinceEpoch(a.timeMs), QStringLiteral("d MMM HH:mm")),
+                          m_snapshot.keyLabels.value(a.keyId, a.keyId),
                           kindText(a.kind), l.toString(a.observed, 'f', 0), l.toString(a.expected, 'f', 1)});
         item->setToolTip(2, a.detail);
         item->setToolTip(0, a.detail);
