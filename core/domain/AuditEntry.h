@@ -26,7 +26,6 @@ struct AuditQuery {
     int limit = 1000;
     QString target;
     QString action;
-    QString incident; // TEMP until audit7 merges
 };
 
 struct AuditVerification {
