@@ -1341,18 +1341,31 @@ private slots:
         });
         KeyRecord own = issueRecord("own-rotation", [](KeySpec& s) { s.policy.rotateEveryMs = 5 * kDay; });
         KeyRecord inherited = issueRecord("weekly", [](KeySpec& s) { s.environment = "test"; });
-        m_fixture->elapse(1500); // "grace" has expired and is in its grace period now
+        // A key template's rotation, and a grace period the project gives.
+        PolicyTemplate quick;
+        quick.name = "quick";
+        quick.policy.rotateEveryMs = 3 * kDay;
+        EXPECT_OK(b().savePolicyTemplate(quick));
+        KeyRecord templated = issueRecord("templated", [](KeySpec& s) { s.policyTemplate = "quick"; });
+        KeyPolicy projectGrace;
+        projectGrace.graceMs = 2 * kDay;
+        EXPECT_OK(
+            b().applyPolicy(PolicyTarget{PolicyTarget::Kind::Project, "web", {}, {}}, std::nullopt, projectGrace));
+        KeyRecord inheritsGrace = issueRecord("inherits-grace", [](KeySpec& s) { s.expiresInMs = 1000; });
+        m_fixture->elapse(1500); // "grace" and "inherits-grace" have expired and are in their grace periods now
 
         const qint64 now = m_fixture->nowMs();
         const qint64 from = now / kDay * kDay - kDay;
         const qint64 to = from + 20 * kDay;
         // What the calendar must say, computed from the keys themselves.
         QMap<qint64, ExpiryDay> want;
-        for (const KeyRecord& k : {soon1, soon2, later, grace})
+        for (const KeyRecord& k : {soon1, soon2, later, grace, inheritsGrace})
             ++want[k.expiresAt / kDay * kDay].expiring;
         ++want[grace.expiresAt / kDay * kDay].inGrace;
+        ++want[inheritsGrace.expiresAt / kDay * kDay].inGrace;
         ++want[(own.createdAt + 5 * kDay) / kDay * kDay].rotations;
         ++want[(inherited.createdAt + 7 * kDay) / kDay * kDay].rotations;
+        ++want[(templated.createdAt + 3 * kDay) / kDay * kDay].rotations;
         auto days = b().expiryCalendar({}, from, to, 0);
         EXPECT_OK(days);
         QCOMPARE(days->size(), want.size());
@@ -1373,8 +1386,8 @@ private slots:
             expiring += d.expiring;
             rotations += d.rotations;
         }
-        QCOMPARE(expiring, 4);
-        QCOMPARE(rotations, 2);
+        QCOMPARE(expiring, 5);
+        QCOMPARE(rotations, 3);
 
         // A scope: only the test environment.
         KeyFilter testEnv;
@@ -1387,32 +1400,34 @@ private slots:
 
         auto due = b().scheduledRotations({}, from, to);
         EXPECT_OK(due);
-        QCOMPARE(due->size(), 2);
-        QCOMPARE(due->at(0).keyId, own.id);
-        QCOMPARE(due->at(0).dueAt, own.createdAt + 5 * kDay);
-        QCOMPARE(due->at(0).displayId, own.displayId);
-        QCOMPARE(due->at(0).owner, own.owner);
-        QCOMPARE(due->at(1).keyId, inherited.id);
-        QCOMPARE(due->at(1).environment, QStringLiteral("test"));
+        QCOMPARE(due->size(), 3);
+        QCOMPARE(due->at(0).keyId, templated.id);
+        QCOMPARE(due->at(1).keyId, own.id);
+        QCOMPARE(due->at(1).dueAt, own.createdAt + 5 * kDay);
+        QCOMPARE(due->at(1).displayId, own.displayId);
+        QCOMPARE(due->at(1).owner, own.owner);
+        QCOMPARE(due->at(2).keyId, inherited.id);
+        QCOMPARE(due->at(2).environment, QStringLiteral("test"));
         KeyFilter one;
         one.limit = 1;
         auto first = b().scheduledRotations(one, from, to);
         EXPECT_OK(first);
         QCOMPARE(first->size(), 1);
+        QCOMPARE(first->first().keyId, templated.id);
 
         EXPECT_ERROR(b().expiryCalendar({}, to, from, 0), Error::Code::Invalid);
         EXPECT_ERROR(b().expiryCalendar({}, from, to, 20 * 3600), Error::Code::Invalid);
         EXPECT_ERROR(b().scheduledRotations({}, to, from), Error::Code::Invalid);
 
         if (!m_fixture->isRemote()) {
-            // The schedule is the maintenance run's rule: six days on, exactly the 5-day rotation is performed.
+            // The schedule is the maintenance run's rule: six days on, exactly the 3- and 5-day rotations are done.
             m_fixture->elapse(6 * kDay);
             auto dueNow = b().scheduledRotations({}, 0, m_fixture->nowMs() + 1);
             EXPECT_OK(dueNow);
-            QCOMPARE(dueNow->size(), 1);
+            QCOMPARE(dueNow->size(), 2);
             auto report = b().runMaintenance();
             EXPECT_OK(report);
-            QCOMPARE(report->rotated, QStringList{own.id});
+            QCOMPARE(report->rotated, (QStringList{templated.id, own.id}));
             auto after = b().scheduledRotations({}, 0, m_fixture->nowMs() + 1);
             EXPECT_OK(after);
             QCOMPARE(after->size(), 0);
