@@ -346,6 +346,27 @@ private slots:
                             [](const UsageAnomaly& a) { return a.kind == QLatin1String("spike"); }));
     }
 
+    // Every project has an emergency contact; the revocations with an incident told them (queued, not sent).
+    void contactsAndNotifications()
+    {
+        auto projects = b().projects();
+        QVERIFY(projects.ok());
+        for (const Project& p : *projects) {
+            auto contacts = b().contacts(p.name);
+            QVERIFY(contacts.ok());
+            QVERIFY2(!contacts->isEmpty(), qPrintable(p.name));
+        }
+        NotificationQuery q;
+        q.incident = QStringLiteral("INC-2041");
+        auto queued = b().notifications(q);
+        QVERIFY(queued.ok());
+        QVERIFY(!queued->isEmpty());
+        for (const Notification& n : *queued) {
+            QCOMPARE(n.state, QStringLiteral("queued"));
+            QCOMPARE(n.kind, QStringLiteral("revocation"));
+        }
+    }
+
     // Gateway reports carry latencies: the demo's charts have percentiles.
     void latencyPercentiles()
     {
