@@ -50,13 +50,26 @@ QString usageText()
         "             [--depends-on KEY_ID]... [--expires-in DURATION] [--owner O] [--tag T]...\n"
         "             [--backup] [--recoverable] [--policy TEMPLATE] [POLICY OPTIONS] [--json]\n"
         "  key list [--team T] [--project P] [--env ENV] [--service S] [--tag T] [--status STATUS]\n"
-        "           [--expiring-within DURATION] [--children-of KEY_ID] [--search TEXT] [--limit N] [--json]\n"
+        "           [--expiring-within DURATION] [--expires-after TIME] [--owner O] [--created-from TIME]\n"
+        "           [--created-to TIME] [--client-ip IP] [--children-of KEY_ID] [--search TEXT] [--limit N]\n"
+        "           [--json]\n"
         "  key show KEY_ID [--json]\n"
         "  key edit KEY_ID [--name NAME] [--owner O] [--tag T ...|--clear-tags] [--service S]...\n"
         "           [--depends-on KEY_ID]... [--meta KEY=VALUE]... --reason TEXT [--json]\n"
         "                                                     KEY= removes a metadata entry\n"
         "  key suspend|resume KEY_ID --reason TEXT\n"
-        "  key revoke KEY_ID... [--cascade] --reason TEXT [--incident ID] [--dry-run] [--yes] [--json]\n"
+        "  key revoke KEY_ID... [--cascade] --reason TEXT [--incident ID] [--notify] [--dry-run] [--yes]\n"
+        "             [--json]                                --notify queues messages to emergency contacts\n"
+        "  key scan [FILE|-] [--json]                         find keys in text (a log, a diff): where, which key\n"
+        "                                                     and its status, never the secret; exit 1 on live keys\n"
+        "  key backups KEY_ID [--json]                        standby keys that can stand in for the key\n"
+        "  key activate-backup KEY_ID --reason TEXT [--incident ID] [--json]\n"
+        "  key replace REVOKED_KEY_ID --reason TEXT [--incident ID] [--json]\n"
+        "                                                     a new key like the revoked one; prints its secret\n"
+        "  key calendar [SCOPE] [--from DATE] [--to DATE | --days N] [--utc-offset +HH:MM] [--json]\n"
+        "                                                     expiries, grace periods, rotations per day\n"
+        "  key rotations [SCOPE] [--from DATE] [--to DATE | --days N] [--limit N] [--json]\n"
+        "                                                     scheduled automatic rotations\n"
         "  key verify SECRET|- [--service S] [--ip IP] [--permission P]... [--cost N] [--env ENV] [--json]\n"
         "                                                     exit 0 when valid, 1 when not\n"
         "  key rotate KEY_ID [--overlap DURATION] [--json]    prints the successor's secret once\n"
@@ -76,6 +89,12 @@ QString usageText()
         "  usage summary [--key ID | --project P | --service P/S] [--since DURATION] [--json]\n"
         "  usage top --by key|service|project|team [--since DURATION] [--limit N] [--json]\n"
         "  usage settings [--retention DURATION|0] [--ip-privacy full|truncate|drop]\n"
+        "  usage anomalies [--key ID | --project P | --service P/S] [--since DURATION] [--json]\n"
+        "  contact add --project P [--service S] --name NAME [--email E] [--webhook URL] [--phone N]\n"
+        "              [--note TEXT] [--json]                  an emergency contact (stored encrypted)\n"
+        "  contact list [--project P] [--json] | contact remove ID\n"
+        "  notification list [--incident ID] [--kind K] [--limit N] [--json]\n"
+        "                                                     the outbox (queued: no sender is configured yet)\n"
         "  audit list [--after SEQ] [--limit N] [--target ID] [--json]\n"
         "  audit verify [--json]                              exit 0 when the trail is intact\n"
         "  operator create NAME --role admin|responder|auditor|verifier [--json]\n"
@@ -88,7 +107,9 @@ QString usageText()
         "  [--hours HH:MM-HH:MM] [--days mon-fri] [--tz ZONE] [--grace DURATION] [--rotate-every DURATION]\n"
         "  [--rotation-overlap DURATION] [--renewal-approval | --no-renewal-approval]\n"
         "\n"
+        "SCOPE: [--team T] [--project P] [--env ENV] [--service S] [--owner O] [--tag T]\n"
         "Durations: 90d, 12h, 30m, 45s, 2w, or combinations such as 1d12h.\n"
+        "Times: 2026-03-01 or 2026-03-01T12:00 (UTC unless an offset such as +02:00 is given).\n"
         "Exit codes: 0 success, 1 failure, 2 usage error.\n");
 }
 
@@ -235,6 +256,10 @@ int Cli::dispatch(const QStringList& words)
         return serviceCommand(*this, rest);
     if (group == QLatin1String("usage"))
         return usageCommand(*this, rest);
+    if (group == QLatin1String("contact"))
+        return contactCommand(*this, rest);
+    if (group == QLatin1String("notification"))
+        return notificationCommand(*this, rest);
     if (group == QLatin1String("operator"))
         return operatorCommand(*this, rest);
     if (group == QLatin1String("whoami"))

@@ -78,6 +78,15 @@ int maintenanceCommand(Cli& cli, const QStringList& args);
 int serviceCommand(Cli& cli, const QStringList& args);
 int usageCommand(Cli& cli, const QStringList& args);
 int operatorCommand(Cli& cli, const QStringList& args);
+int contactCommand(Cli& cli, const QStringList& args);
+int notificationCommand(Cli& cli, const QStringList& args);
+// key subcommands of incident response and the calendar (IncidentCommands.cpp, CalendarCommands.cpp).
+int keyScan(Cli& cli, const QStringList& args);
+int keyActivateBackup(Cli& cli, const QStringList& args);
+int keyBackups(Cli& cli, const QStringList& args);
+int keyReplace(Cli& cli, const QStringList& args);
+int keyCalendar(Cli& cli, const QStringList& args);
+int keyRotations(Cli& cli, const QStringList& args);
 int whoamiCommand(Cli& cli, const QStringList& args);
 
 QString usageText();

@@ -101,13 +101,14 @@ int list(Cli& cli, const QStringList& argv)
     Args a;
     const Args::Spec spec{
         {"json"},
-        {"project", "env", "team", "service", "tag", "status", "search", "expiring-within", "children-of", "limit"},
+        {"project", "env", "team", "service", "tag", "status", "search", "expiring-within", "children-of", "limit",
+         "owner", "created-from", "created-to", "expires-after", "client-ip"},
         {},
         0,
         0,
         "kwctl key list [--team T] [--project P] [--env ENV] [--service S] [--tag T] "
-        "[--status STATUS] [--expiring-within DURATION] [--children-of KEY_ID] [--search TEXT] "
-        "[--limit N] [--json]"};
+        "[--status STATUS] [--expiring-within DURATION] [--expires-after TIME] [--owner O] [--created-from TIME] "
+        "[--created-to TIME] [--client-ip IP] [--children-of KEY_ID] [--search TEXT] [--limit N] [--json]"};
     if (!a.parse(argv, spec))
         return cli.usageError(a.error(), spec.usage);
     kw::KeyFilter f;
@@ -128,6 +129,19 @@ int list(Cli& cli, const QStringList& argv)
         if (!ms)
             return cli.usageError(QStringLiteral("--expiring-within: %1").arg(ms.errorMessage()), spec.usage);
         f.expiresBeforeMs = cli.clock().nowMs() + *ms;
+    }
+    f.owner = a.value("owner");
+    f.clientIp = a.value("client-ip");
+    for (const auto& [option, into] : {std::pair<const char*, qint64*>{"created-from", &f.createdFromMs},
+                                       {"created-to", &f.createdToMs},
+                                       {"expires-after", &f.expiresAfterMs}}) {
+        if (!a.has(QLatin1String(option)))
+            continue;
+        *into = parseTimeArg(a.value(QLatin1String(option)));
+        if (*into <= 0)
+            return cli.usageError(
+                QStringLiteral("--%1 must be a date (2026-03-01) or an ISO 8601 time").arg(QLatin1String(option)),
+                spec.usage);
     }
     if (a.has("children-of")) {
         if (a.value("children-of").trimmed().isEmpty())
@@ -301,13 +315,13 @@ int changeStatus(Cli& cli, const QStringList& argv, bool suspend)
 int revoke(Cli& cli, const QStringList& argv)
 {
     Args a;
-    const Args::Spec spec{{"cascade", "dry-run", "yes", "json"},
+    const Args::Spec spec{{"cascade", "dry-run", "yes", "json", "notify"},
                           {"reason", "incident"},
                           {},
                           1,
                           -1,
-                          "kwctl key revoke KEY_ID... [--cascade] --reason TEXT [--incident ID] [--dry-run] [--yes] "
-                          "[--json]"};
+                          "kwctl key revoke KEY_ID... [--cascade] --reason TEXT [--incident ID] [--notify] [--dry-run] "
+                          "[--yes] [--json]"};
     if (!a.parse(argv, spec))
         return cli.usageError(a.error(), spec.usage);
     const bool dryRun = a.flag("dry-run");
@@ -350,10 +364,24 @@ int revoke(Cli& cli, const QStringList& argv)
     auto done = (*b)->revokeKeys(req);
     if (!done)
         return cli.fail(done.error());
-    if (a.flag("json"))
-        printJson(cli.out(), done->toJson());
-    else
+    // The revocation stands whatever happens next; a failure to queue the messages is reported on its own.
+    std::optional<kw::Result<QList<kw::Notification>>> notified;
+    if (a.flag("notify"))
+        notified = (*b)->notifyRevocation(a.value("incident"), *done, a.value("reason"));
+    if (a.flag("json")) {
+        QJsonObject o = done->toJson();
+        if (notified && *notified)
+            o.insert("notificationsQueued", qint64((*notified)->size()));
+        printJson(cli.out(), o);
+    } else {
         printPlan(*done, QStringLiteral("Revoked %1 key(s)").arg(count));
+        if (notified && *notified)
+            cli.out() << "Queued " << (*notified)->size() << " notification(s) to emergency contacts\n";
+        cli.out().flush();
+    }
+    if (notified && !*notified)
+        return cli.fail(QStringLiteral("The keys were revoked, but the notifications could not be queued: %1")
+                            .arg(notified->errorMessage()));
     return Ok;
 }
 
@@ -580,9 +608,21 @@ int keyCommand(Cli& cli, const QStringList& args)
         return renew(cli, rest);
     if (sub == QLatin1String("history"))
         return history(cli, rest);
-    return cli.usageError(
-        QStringLiteral("unknown key command \"%1\"").arg(sub),
-        QStringLiteral("kwctl key create|list|show|edit|suspend|resume|revoke|verify|rotate|renew|history|reveal"));
+    if (sub == QLatin1String("scan"))
+        return keyScan(cli, rest);
+    if (sub == QLatin1String("backups"))
+        return keyBackups(cli, rest);
+    if (sub == QLatin1String("activate-backup"))
+        return keyActivateBackup(cli, rest);
+    if (sub == QLatin1String("replace"))
+        return keyReplace(cli, rest);
+    if (sub == QLatin1String("calendar"))
+        return keyCalendar(cli, rest);
+    if (sub == QLatin1String("rotations"))
+        return keyRotations(cli, rest);
+    return cli.usageError(QStringLiteral("unknown key command \"%1\"").arg(sub),
+                          QStringLiteral("kwctl key create|list|show|edit|suspend|resume|revoke|verify|rotate|renew|"
+                                         "history|reveal|scan|backups|activate-backup|replace|calendar|rotations"));
 }
 
 } // namespace kwctl

@@ -49,4 +49,18 @@ QString formatTime(qint64 ms)
     return QDateTime::fromMSecsSinceEpoch(ms, QTimeZone::utc()).toString(QStringLiteral("yyyy-MM-dd HH:mm 'UTC'"));
 }
 
+qint64 parseTimeArg(const QString& text)
+{
+    const QString t = text.trimmed();
+    const QDate date = QDate::fromString(t, Qt::ISODate);
+    if (date.isValid() && t.size() == 10)
+        return QDateTime(date, QTime(0, 0), QTimeZone::utc()).toMSecsSinceEpoch();
+    QDateTime dt = QDateTime::fromString(t, Qt::ISODateWithMs);
+    if (!dt.isValid())
+        return -1;
+    if (dt.timeSpec() == Qt::LocalTime)
+        dt.setTimeZone(QTimeZone::utc()); // no offset given: UTC, as everywhere in kwctl
+    return dt.toMSecsSinceEpoch();
+}
+
 } // namespace kwctl

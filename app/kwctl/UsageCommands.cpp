@@ -15,11 +15,12 @@ QString money(qint64 micros)
     return QString::number(double(micros) / 1e6, 'f', 4);
 }
 
-// [--since DURATION] (default 30d) and [--until DURATION-ago], as a half-open range ending now.
-bool rangeFromArgs(Cli& cli, const Args& a, qint64& from, qint64& to, QString& error)
+// [--since DURATION] (default 30d), as a half-open range ending now.
+bool rangeFromArgs(Cli& cli, const Args& a, qint64& from, qint64& to, QString& error,
+                   const QString& defaultSince = QStringLiteral("30d"))
 {
     to = cli.clock().nowMs();
-    auto since = kw::Duration::parseMs(a.value("since", QStringLiteral("30d")));
+    auto since = kw::Duration::parseMs(a.value("since", defaultSince));
     if (!since) {
         error = QStringLiteral("--since: %1").arg(since.errorMessage());
         return false;
@@ -90,8 +91,13 @@ int summary(Cli& cli, const QStringList& argv)
       << "Cost:       " << money(t.amountMicros) << "\n"
       << "Reported:   " << t.reported << " completed requests from gateways\n"
       << "Errors:     " << t.errors << " (upstream status >= 400, from gateway reports)\n";
-    if (t.latencyCount > 0)
+    if (t.latencyCount > 0) {
         o << "Latency:    avg " << qRound64(t.averageLatencyUs()) << " us, max " << t.latencyMaxUs << " us\n";
+        // Percentiles are the upper bounds of histogram buckets (100 us .. 5 s): "at most".
+        if (t.latencyPercentileUs(0.5) > 0)
+            o << "            p50 <= " << t.latencyPercentileUs(0.50) << " us, p95 <= " << t.latencyPercentileUs(0.95)
+              << " us, p99 <= " << t.latencyPercentileUs(0.99) << " us\n";
+    }
     if (t.bytes > 0)
         o << "Bytes:      " << t.bytes << "\n";
     o.flush();
@@ -233,6 +239,79 @@ int settings(Cli& cli, const QStringList& argv)
     return Ok;
 }
 
+// The scope options of summary and anomalies: --key ID | --project P | --service P/S (none: everything).
+bool scopeFromArgs(const Args& a, kw::UsageScope& scope, QString& id, QString& error)
+{
+    scope = kw::UsageScope::All;
+    int named = 0;
+    if (a.has("key")) {
+        scope = kw::UsageScope::Key;
+        id = a.value("key");
+        ++named;
+    }
+    if (a.has("project")) {
+        scope = kw::UsageScope::Project;
+        id = a.value("project");
+        ++named;
+    }
+    if (a.has("service")) {
+        scope = kw::UsageScope::Service;
+        id = a.value("service");
+        ++named;
+        if (!id.contains(u'/')) {
+            error = QStringLiteral("--service takes PROJECT/SERVICE");
+            return false;
+        }
+    }
+    if (named > 1) {
+        error = QStringLiteral("name at most one of --key, --project, --service");
+        return false;
+    }
+    return true;
+}
+
+int anomalies(Cli& cli, const QStringList& argv)
+{
+    Args a;
+    const Args::Spec spec{
+        {"json"}, {"key", "project", "service", "since"},
+        {},       0,
+        0,        "kwctl usage anomalies [--key ID | --project P | --service P/S] [--since DURATION (7d)] [--json]"};
+    if (!a.parse(argv, spec))
+        return cli.usageError(a.error(), spec.usage);
+    kw::UsageScope scope;
+    QString id;
+    QString err;
+    if (!scopeFromArgs(a, scope, id, err))
+        return cli.usageError(err, spec.usage);
+    qint64 from = 0, to = 0;
+    if (!rangeFromArgs(cli, a, from, to, err, QStringLiteral("7d")))
+        return cli.usageError(err, spec.usage);
+    auto b = cli.backend();
+    if (!b)
+        return cli.fail(b.error());
+    auto list = (*b)->usageAnomalies(scope, id, from, to);
+    if (!list)
+        return cli.fail(list.error());
+    if (a.flag("json")) {
+        QJsonArray arr;
+        for (const auto& x : *list)
+            arr.append(x.toJson());
+        printJson(cli.out(), arr);
+        return Ok;
+    }
+    if (list->isEmpty()) {
+        cli.out() << "No anomalies from " << formatTime(from) << " to " << formatTime(to) << "\n";
+        cli.out().flush();
+        return Ok;
+    }
+    QList<QStringList> rows;
+    for (const auto& x : *list)
+        rows << QStringList{formatTime(x.timeMs), x.keyId, x.kind, QString::number(x.score, 'f', 1), x.detail};
+    printTable(cli.out(), {"TIME", "KEY", "KIND", "SCORE", "DETAIL"}, rows);
+    return Ok;
+}
+
 } // namespace
 
 int usageCommand(Cli& cli, const QStringList& args)
@@ -244,7 +323,10 @@ int usageCommand(Cli& cli, const QStringList& args)
         return top(cli, args.mid(1));
     if (sub == QLatin1String("settings"))
         return settings(cli, args.mid(1));
-    return cli.usageError(QStringLiteral("unknown usage command \"%1\"").arg(sub), "kwctl usage summary|top|settings");
+    if (sub == QLatin1String("anomalies"))
+        return anomalies(cli, args.mid(1));
+    return cli.usageError(QStringLiteral("unknown usage command \"%1\"").arg(sub),
+                          "kwctl usage summary|top|settings|anomalies");
 }
 
 } // namespace kwctl

@@ -10,7 +10,8 @@ namespace kw::demo {
 
 inline constexpr qint64 kHourMs = 3'600'000;
 inline constexpr qint64 kDayMs = 86'400'000;
-// The one key whose traffic turns anomalous: a partner key used heavily at night in the last three days.
+// The key whose traffic turns anomalous: a partner key used heavily at night in the last three days (a spike), and
+// its staging twin, used only in office hours until it is used at night in the last two days (off-hours).
 inline constexpr const char* kAnomalyProject = "partner-gateway";
 inline constexpr const char* kAnomalyKey = "partner tyrell orders";
 

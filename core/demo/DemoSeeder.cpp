@@ -97,6 +97,35 @@ Status Builder::organisation()
     for (const auto& [name, price] : servicePrices())
         if (auto s = m_vault.setServicePrice(name.section(u'/', 0, 0), name.section(u'/', 1), price); !s)
             return s;
+    // Emergency contacts: each team's on-call rota for its projects (mail and a chat webhook), and the first person
+    // of the team for the project's first service. No random draws: the rest of the demo stays as it was.
+    for (const ProjectDef& p : projects()) {
+        const TeamDef& team = teamOf(p);
+        Contact oncall{0,
+                       p.name,
+                       {},
+                       QStringLiteral("%1 on-call").arg(team.name),
+                       QStringLiteral("%1-oncall@acme-corp.example").arg(team.name),
+                       QStringLiteral("https://chat.acme-corp.example/hooks/keywarden-%1").arg(p.name),
+                       QStringLiteral("+1 555 01%1").arg(stableHash(p.name) % 90 + 10),
+                       QStringLiteral("Page first; the rota is in the team wiki")};
+        if (auto c = m_vault.saveContact(oncall); !c)
+            return c.error();
+        if (!p.services.isEmpty() && !team.people.isEmpty()) {
+            const QString person = team.people.first();
+            Contact owner{0,
+                          p.name,
+                          p.services.first(),
+                          person.section(u'.', 0, 0) + u' ' + person.section(u'.', 1),
+                          email(person),
+                          {},
+                          {},
+                          QStringLiteral("Service owner")};
+            owner.name[0] = owner.name[0].toUpper();
+            if (auto c = m_vault.saveContact(owner); !c)
+                return c.error();
+        }
+    }
     return {};
 }
 
@@ -428,6 +457,10 @@ Status Builder::incidents()
         auto plan = m_vault.revokeKeys(RevocationRequest{ids, r.cascade, r.reason, r.incident});
         if (!plan)
             return plan.error();
+        // The responders told the emergency contacts (the messages wait in the outbox: no sender is configured).
+        if (!r.incident.isEmpty())
+            if (auto n = m_vault.notifyRevocation(r.incident, *plan, r.reason); !n)
+                return n.error();
         for (const auto& e : plan->entries) {
             for (DemoKey* k : m_keys) {
                 if (k->id != e.keyId)

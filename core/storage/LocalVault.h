@@ -125,24 +125,20 @@ public:
     Result<QList<KeyRuntimeSpec>> runtimeSpecs(const QStringList& ids = {});
 
 private:
-    // The inherited grace periods and rotation intervals per (environment, key template) as SQL: a VALUES table
-    // `inh` (with), its join to "keys k", and expressions for the effective values of a key row.
+    // The inherited grace periods and rotation intervals: for each value, the (key template -> environment ids) that
+    // inherit it ("" = no key template); and the rotation intervals keys set themselves.
     struct InheritedTiming {
-        QString with;
-        QVariantList binds; // of `with`
-        QString join;
-        QString grace;                  // effective grace period in ms
-        QString rotation;               // effective rotation interval in ms, NULL for none
-        QSet<qint64> rotationIntervals; // every interval in use (inherited or a key's own)
+        QMap<qint64, QMap<QString, QList<qint64>>> graceCombos;
+        QMap<qint64, QMap<QString, QList<qint64>>> rotationCombos;
+        QSet<qint64> ownIntervals;
     };
     Result<InheritedTiming> inheritedTiming();
     Result<sql::Condition> scopeCondition(const KeyFilter& scope);
-    // The automatic rotations due in [fromMs, toMs): per local day (columns: day number, count) or per key (id,
-    // display id, name, project, environment, owner, due time). The one rule behind the calendar, the schedule and
-    // runMaintenance.
-    Status forEachScheduledRotation(const KeyFilter& scope, qint64 fromMs, qint64 toMs, bool perDay,
-                                    int utcOffsetSeconds,
-                                    const std::function<void(const QSqlQuery&, qint64 interval)>& row);
+    // The automatic rotations due in [fromMs, toMs) — the one rule behind the calendar, the schedule and
+    // runMaintenance. limit < 0: rows (local day number, count) per local day; else rows (id, display id, name,
+    // project, environment, owner, due time), at most `limit` per interval queried when limit > 0.
+    Status forEachScheduledRotation(const KeyFilter& scope, qint64 fromMs, qint64 toMs, int utcOffsetSeconds, int limit,
+                                    const std::function<void(const QSqlQuery&)>& row);
     Result<QList<Contact>> readContacts(const QString& where, const QVariantList& binds);
     void refreshEngine(const QStringList& ids);
     void reloadEngine();

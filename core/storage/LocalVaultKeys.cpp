@@ -80,6 +80,10 @@ Result<QList<Service>> LocalVault::services(const QString& project)
 
 Result<std::optional<QString>> LocalVault::filterParent(const KeyFilter& filter)
 {
+    // A client-address filter reads raw usage events: the ones still queued in the recorder count too.
+    if (!filter.clientIp.isEmpty())
+        if (auto s = flushUsage(); !s)
+            return s.error();
     if (!filter.parentId)
         return std::optional<QString>();
     if (filter.parentId->trimmed().isEmpty())

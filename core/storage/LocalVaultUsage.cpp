@@ -280,8 +280,8 @@ Result<QList<UsageAnomaly>> LocalVault::usageAnomalies(UsageScope scope, const Q
         out += anomaly::detect(id, samples, from, to);
     }
 
-    // Client addresses seen for the first time, from the raw events still retained.
-    QVariantList binds{from, to};
+    // Client addresses seen for the first time, from the raw events still retained (exact times, not whole hours).
+    QVariantList binds{fromMs, toMs};
     for (const QString& id : keyIds)
         binds << id;
     auto raw = sql::exec(m_vault->db(),
@@ -301,7 +301,7 @@ Result<QList<UsageAnomaly>> LocalVault::usageAnomalies(UsageScope scope, const Q
         addresses[id].append({raw->value(1).toString(), first, raw->value(3).toLongLong()});
     }
     for (auto it = addresses.cbegin(); it != addresses.cend(); ++it)
-        out += anomaly::detectNewAddresses(it.key(), it.value(), firstTraffic.value(it.key()), from, to);
+        out += anomaly::detectNewAddresses(it.key(), it.value(), firstTraffic.value(it.key()), fromMs, toMs);
 
     std::stable_sort(out.begin(), out.end(), [](const UsageAnomaly& a, const UsageAnomaly& b) {
         return a.timeMs != b.timeMs ? a.timeMs < b.timeMs : a.keyId < b.keyId;

@@ -107,7 +107,8 @@ const QList<QStringList>& migrations()
         // 5: expiration calendar, incident response, latency percentiles.
         // - grace_ms / rotate_every_ms: the key's own policy values (NULL: inherited), copied out of the policy
         //   JSON so the calendar counts grace periods and scheduled rotations in SQL (filled by backfillVersion5).
-        // - keys_by_creation: scheduled rotations are found as creation-time ranges per rotation interval.
+        // - keys_by_expiry (widened) and keys_by_rotation: the calendar's counts read these indexes only, never key
+        //   rows; scheduled rotations are creation-time ranges per rotation interval (own or inherited).
         // - usage_rollups.latency_h0..15: the latency histogram (usage::kLatencyBoundsUs), summed like the counters.
         // - contacts: project and service in clear (they select contacts), everything else sealed under the
         //   vault's data key. notifications: the outbox; the recipient is sealed too.
@@ -117,8 +118,11 @@ const QList<QStringList>& migrations()
             QStringList v5{
                 R"(ALTER TABLE keys ADD COLUMN grace_ms BIGINT)",
                 R"(ALTER TABLE keys ADD COLUMN rotate_every_ms BIGINT)",
-                R"(CREATE INDEX keys_by_creation ON keys (status, created_at))",
-                R"(CREATE INDEX keys_by_own_rotation ON keys (rotate_every_ms))",
+                R"(DROP INDEX keys_by_expiry)",
+                R"(CREATE INDEX keys_by_expiry ON keys (expires_at, status, project_id, environment_id, template,
+                       grace_ms))",
+                R"(CREATE INDEX keys_by_rotation ON keys (status, rotate_every_ms, created_at, project_id,
+                       environment_id, template, expires_at, successor_id, id))",
                 R"(CREATE TABLE contacts (id INTEGER PRIMARY KEY, project_id INTEGER NOT NULL REFERENCES projects(id),
                        service TEXT NOT NULL DEFAULT '', sealed BLOB NOT NULL, created_at BIGINT NOT NULL,
                        updated_at BIGINT NOT NULL))",

@@ -102,7 +102,8 @@ qint64 UsageTotals::latencyPercentileUs(double p) const
         return 0;
     p = std::clamp(p, 0.0, 1.0);
     // The rank of the p-quantile among `total` samples, 1-based: the smallest r with r >= p * total.
-    const qint64 rank = std::clamp<qint64>(qint64(std::ceil(p * double(total))), 1, total);
+    // (less a hair, so that 0.95 * 28000 does not round up to rank 26601).
+    const qint64 rank = std::clamp<qint64>(qint64(std::ceil(p * double(total) - 1e-9)), 1, total);
     qint64 seen = 0;
     for (int i = 0; i < usage::kLatencyBuckets; ++i) {
         seen += latencyHistogram[std::size_t(i)];

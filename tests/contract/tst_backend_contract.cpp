@@ -10,7 +10,10 @@
 #include "remote/HttpClient.h"
 #include "remote/RemoteBackend.h"
 
+#include <QJsonDocument>
 #include <QSignalSpy>
+#include <QSqlDatabase>
+#include <QSqlQuery>
 #include <QtTest>
 
 #include <memory>
@@ -90,6 +93,10 @@ public:
     virtual bool isRemote() const = 0;
     // Lets time pass for the backend: a test clock moves, a real server's clock is waited for.
     virtual void elapse(qint64 ms) = 0;
+    // Writes into the vault behind the backend with what only a local vault offers (bulk usage imports): directly
+    // for a local vault; a server is stopped, the vault written, and the server started again (backend() is then
+    // a new object). Empty on success, else what went wrong.
+    virtual QString seed(const std::function<Status(LocalVault&)>& write) = 0;
 };
 
 class LocalFixture final : public Fixture {
@@ -105,6 +112,12 @@ public:
     void flushUsage() override { QVERIFY(m_vault.backend().flushUsage().ok()); }
     bool isRemote() const override { return false; }
     void elapse(qint64 ms) override { m_vault.clock().advanceMs(ms); }
+    QString seed(const std::function<Status(LocalVault&)>& write) override
+    {
+        auto s = write(m_vault.backend());
+        return s ? QString() : s.errorMessage();
+    }
+    QString vaultPath() const { return m_vault.path(); }
 
 private:
     kwtest::TempVault m_vault;
@@ -123,10 +136,28 @@ public:
             return admin.errorMessage();
         m_adminToken = std::move(admin->token);
         m_vault.close();
+        m_serverArgs = serverArgs;
         m_server = std::make_unique<kwtest::ServerProcess>(m_vault.path(), serverArgs);
         if (!m_server->start())
             return m_server->errorString();
         return {};
+    }
+    QString seed(const std::function<Status(LocalVault&)>& write) override
+    {
+        m_admin.reset();
+        m_server->stop();
+        m_server.reset();
+        m_vault.reopen();
+        if (!m_vault.ok())
+            return QStringLiteral("cannot reopen the vault");
+        auto s = write(m_vault.backend());
+        m_vault.close();
+        if (!s)
+            return s.errorMessage();
+        m_server = std::make_unique<kwtest::ServerProcess>(m_vault.path(), m_serverArgs);
+        if (!m_server->start())
+            return m_server->errorString();
+        return open();
     }
     // A backend acting with `token` against this server.
     Result<std::unique_ptr<RemoteBackend>> connect(SecureBytes token, RemoteBackend::Options options = {})
@@ -151,6 +182,7 @@ public:
 
 private:
     kwtest::TempVault m_vault;
+    QStringList m_serverArgs;
     SecureBytes m_adminToken;
     std::unique_ptr<kwtest::ServerProcess> m_server;
     std::unique_ptr<RemoteBackend> m_admin;
@@ -1219,6 +1251,608 @@ private slots:
     }
 
     // Remote only: who may call what. Verify < read < respond < administer, each role holding the ones before.
+    // ---- issue #6: filters for incident response, the calendar, leaked secrets, backups, contacts, anomalies
+
+    void keyFiltersForIncidents()
+    {
+        makeOrg();
+        KeyRecord a = issueRecord("alpha", [](KeySpec& s) {
+            s.owner = "Ana@Example.com";
+            s.expiresInMs = 10 * kDay;
+        });
+        m_fixture->elapse(20);
+        KeyRecord bRec = issueRecord("beta", [](KeySpec& s) {
+            s.owner = "bo@example.com";
+            s.expiresInMs = 40 * kDay;
+        });
+        m_fixture->elapse(20);
+        IssuedKey c = issue("gamma", [](KeySpec& s) { s.owner = "ana@example.com"; });
+
+        auto names = [this](const KeyFilter& f) {
+            QStringList out;
+            auto list = b().keys(f);
+            if (!list) {
+                qWarning("keys: %s", qPrintable(describe(list)));
+                return QStringList{QStringLiteral("<error>")};
+            }
+            for (const auto& k : *list)
+                out << k.name;
+            out.sort();
+            return out;
+        };
+        KeyFilter owner;
+        owner.owner = "ANA@example.COM";
+        QCOMPARE(names(owner), (QStringList{"alpha", "gamma"}));
+        auto counted = b().countKeys(owner);
+        EXPECT_OK(counted);
+        QCOMPARE(*counted, 2);
+
+        KeyFilter created;
+        created.createdFromMs = bRec.createdAt;
+        QCOMPARE(names(created), (QStringList{"beta", "gamma"}));
+        created.createdToMs = c.key.createdAt;
+        QCOMPARE(names(created), QStringList{"beta"});
+        KeyFilter backwards;
+        backwards.createdFromMs = c.key.createdAt;
+        backwards.createdToMs = a.createdAt;
+        EXPECT_ERROR(b().keys(backwards), Error::Code::Invalid);
+
+        const qint64 now = m_fixture->nowMs();
+        KeyFilter after;
+        after.expiresAfterMs = now + 20 * kDay;
+        QCOMPARE(names(after), QStringList{"beta"});
+        after.expiresAfterMs = now + kDay;
+        after.expiresBeforeMs = now + 20 * kDay; // a day range, as the calendar's day view asks
+        QCOMPARE(names(after), QStringList{"alpha"});
+
+        // Keys used from an address (raw usage events).
+        VerifyContext ctx;
+        ctx.service = "billing";
+        ctx.clientIp = "203.0.113.7";
+        EXPECT_OK(b().verifyKey(c.secret, ctx));
+        m_fixture->flushUsage();
+        KeyFilter ip;
+        ip.clientIp = "203.0.113.7";
+        QCOMPARE(names(ip), QStringList{"gamma"});
+        ip.clientIp = "198.51.100.1";
+        QCOMPARE(names(ip), QStringList{});
+        ip.clientIp = "not-an-address";
+        EXPECT_ERROR(b().keys(ip), Error::Code::Invalid);
+    }
+
+    void expiryCalendarAndRotationSchedule()
+    {
+        makeOrg();
+        // An environment policy every key there inherits: rotate weekly.
+        KeyPolicy weekly;
+        weekly.rotateEveryMs = 7 * kDay;
+        EXPECT_OK(
+            b().applyPolicy(PolicyTarget{PolicyTarget::Kind::Environment, "web", "test", {}}, std::nullopt, weekly));
+        KeyPolicy graceful;
+        graceful.graceMs = 3 * kDay;
+        KeyRecord soon1 = issueRecord("soon-1", [](KeySpec& s) { s.expiresInMs = 2 * kDay; });
+        KeyRecord soon2 = issueRecord("soon-2", [](KeySpec& s) { s.expiresInMs = 2 * kDay; });
+        KeyRecord later = issueRecord("later", [](KeySpec& s) { s.expiresInMs = 10 * kDay; });
+        KeyRecord gone = issueRecord("gone", [](KeySpec& s) { s.expiresInMs = 2 * kDay; });
+        EXPECT_OK(b().revokeKeys(RevocationRequest{{gone.id}, false, "test", {}}));
+        KeyRecord grace = issueRecord("grace", [&](KeySpec& s) {
+            s.expiresInMs = 1000;
+            s.policy = graceful;
+        });
+        KeyRecord own = issueRecord("own-rotation", [](KeySpec& s) { s.policy.rotateEveryMs = 5 * kDay; });
+        KeyRecord inherited = issueRecord("weekly", [](KeySpec& s) { s.environment = "test"; });
+        // A key template's rotation, and a grace period the project gives.
+        PolicyTemplate quick;
+        quick.name = "quick";
+        quick.policy.rotateEveryMs = 3 * kDay;
+        EXPECT_OK(b().savePolicyTemplate(quick));
+        KeyRecord templated = issueRecord("templated", [](KeySpec& s) { s.policyTemplate = "quick"; });
+        KeyPolicy projectGrace;
+        projectGrace.graceMs = 2 * kDay;
+        EXPECT_OK(
+            b().applyPolicy(PolicyTarget{PolicyTarget::Kind::Project, "web", {}, {}}, std::nullopt, projectGrace));
+        KeyRecord inheritsGrace = issueRecord("inherits-grace", [](KeySpec& s) { s.expiresInMs = 1000; });
+        m_fixture->elapse(1500); // "grace" and "inherits-grace" have expired and are in their grace periods now
+
+        const qint64 now = m_fixture->nowMs();
+        const qint64 from = now / kDay * kDay - kDay;
+        const qint64 to = from + 20 * kDay;
+        // What the calendar must say, computed from the keys themselves.
+        QMap<qint64, ExpiryDay> want;
+        for (const KeyRecord& k : {soon1, soon2, later, grace, inheritsGrace})
+            ++want[k.expiresAt / kDay * kDay].expiring;
+        ++want[grace.expiresAt / kDay * kDay].inGrace;
+        ++want[inheritsGrace.expiresAt / kDay * kDay].inGrace;
+        ++want[(own.createdAt + 5 * kDay) / kDay * kDay].rotations;
+        ++want[(inherited.createdAt + 7 * kDay) / kDay * kDay].rotations;
+        ++want[(templated.createdAt + 3 * kDay) / kDay * kDay].rotations;
+        auto days = b().expiryCalendar({}, from, to, 0);
+        EXPECT_OK(days);
+        QCOMPARE(days->size(), want.size());
+        for (const ExpiryDay& d : *days) {
+            QVERIFY2(want.contains(d.dayStartMs), qPrintable(QString::number(d.dayStartMs)));
+            const ExpiryDay& w = want[d.dayStartMs];
+            QCOMPARE(d.expiring, w.expiring);
+            QCOMPARE(d.inGrace, w.inGrace);
+            QCOMPARE(d.rotations, w.rotations);
+        }
+
+        // Local days: midnight moves with the offset, the totals do not.
+        auto shifted = b().expiryCalendar({}, from, to, 10 * 3600);
+        EXPECT_OK(shifted);
+        qint64 expiring = 0, rotations = 0;
+        for (const ExpiryDay& d : *shifted) {
+            QCOMPARE((d.dayStartMs + 10 * kHour) % kDay, 0);
+            expiring += d.expiring;
+            rotations += d.rotations;
+        }
+        QCOMPARE(expiring, 5);
+        QCOMPARE(rotations, 3);
+
+        // A scope: only the test environment.
+        KeyFilter testEnv;
+        testEnv.environment = "test";
+        auto scoped = b().expiryCalendar(testEnv, from, to, 0);
+        EXPECT_OK(scoped);
+        QCOMPARE(scoped->size(), 1);
+        QCOMPARE(scoped->first().rotations, 1);
+        QCOMPARE(scoped->first().expiring, 0);
+
+        auto due = b().scheduledRotations({}, from, to);
+        EXPECT_OK(due);
+        QCOMPARE(due->size(), 3);
+        QCOMPARE(due->at(0).keyId, templated.id);
+        QCOMPARE(due->at(1).keyId, own.id);
+        QCOMPARE(due->at(1).dueAt, own.createdAt + 5 * kDay);
+        QCOMPARE(due->at(1).displayId, own.displayId);
+        QCOMPARE(due->at(1).owner, own.owner);
+        QCOMPARE(due->at(2).keyId, inherited.id);
+        QCOMPARE(due->at(2).environment, QStringLiteral("test"));
+        KeyFilter one;
+        one.limit = 1;
+        auto first = b().scheduledRotations(one, from, to);
+        EXPECT_OK(first);
+        QCOMPARE(first->size(), 1);
+        QCOMPARE(first->first().keyId, templated.id);
+
+        EXPECT_ERROR(b().expiryCalendar({}, to, from, 0), Error::Code::Invalid);
+        EXPECT_ERROR(b().expiryCalendar({}, from, to, 20 * 3600), Error::Code::Invalid);
+        EXPECT_ERROR(b().scheduledRotations({}, to, from), Error::Code::Invalid);
+
+        if (!m_fixture->isRemote()) {
+            // The schedule is the maintenance run's rule: six days on, exactly the 3- and 5-day rotations are done.
+            m_fixture->elapse(6 * kDay);
+            auto dueNow = b().scheduledRotations({}, 0, m_fixture->nowMs() + 1);
+            EXPECT_OK(dueNow);
+            QCOMPARE(dueNow->size(), 2);
+            auto report = b().runMaintenance();
+            EXPECT_OK(report);
+            QCOMPARE(report->rotated, (QStringList{templated.id, own.id}));
+            auto after = b().scheduledRotations({}, 0, m_fixture->nowMs() + 1);
+            EXPECT_OK(after);
+            QCOMPARE(after->size(), 0);
+        }
+    }
+
+    void lookupLeakedSecrets()
+    {
+        makeOrg();
+        IssuedKey live = issue("live");
+        IssuedKey revoked = issue("revoked");
+        EXPECT_OK(b().revokeKeys(RevocationRequest{{revoked.key.id}, false, "leaked", "INC-7"}));
+        auto unknown = KeyFormat::generate(u"kw_live_");
+        QVERIFY(unknown.ok());
+
+        std::vector<SecureBytes> secrets;
+        secrets.push_back(live.secret.clone());
+        secrets.push_back(unknown->clone());
+        secrets.push_back(revoked.secret.clone());
+        auto found = b().lookupSecrets(secrets);
+        EXPECT_OK(found);
+        QCOMPARE(found->size(), 3);
+        QVERIFY(found->at(0).has_value());
+        QCOMPARE(found->at(0)->id, live.key.id);
+        QVERIFY(!found->at(1).has_value());
+        QVERIFY(found->at(2).has_value());
+        QCOMPARE(kw::toString(found->at(2)->status), kw::toString(KeyStatus::Revoked));
+        QCOMPARE(found->at(2)->incidentId, QStringLiteral("INC-7"));
+
+        // A lookup is not a use: no usage, no last-used time.
+        m_fixture->flushUsage();
+        auto k = b().key(live.key.id);
+        EXPECT_OK(k);
+        QCOMPARE(k->lastUsedAt, 0);
+        const qint64 now = m_fixture->nowMs();
+        auto usage = b().usageSummary(UsageScope::Key, live.key.id, now - kHour, now + kHour);
+        EXPECT_OK(usage);
+        QCOMPARE(usage->totals.requests, 0);
+
+        // Audited once, with counts and never the secrets.
+        AuditQuery q;
+        q.action = "key.lookup";
+        auto entries = b().auditEntries(q);
+        EXPECT_OK(entries);
+        QCOMPARE(entries->size(), 1);
+        QCOMPARE(entries->first().details.value("secrets").toInteger(), 3);
+        QCOMPARE(entries->first().details.value("matches").toInteger(), 2);
+        const QString recorded = QString::fromUtf8(QJsonDocument(entries->first().details).toJson());
+        QVERIFY(!recorded.contains(live.secret.toUtf8String()));
+        QVERIFY(!recorded.contains(revoked.secret.toUtf8String()));
+
+        // A malformed secret is named by its position and not repeated.
+        std::vector<SecureBytes> bad;
+        bad.push_back(live.secret.clone());
+        bad.push_back(bytes("kw_live_notakeyatall"));
+        auto rejected = b().lookupSecrets(bad);
+        EXPECT_ERROR(rejected, Error::Code::Invalid);
+        QVERIFY2(rejected.errorMessage().contains("Secret 1"), qPrintable(rejected.errorMessage()));
+        QVERIFY(!rejected.errorMessage().contains("notakeyatall"));
+
+        auto none = b().lookupSecrets({});
+        EXPECT_OK(none);
+        QCOMPARE(none->size(), 0);
+    }
+
+    void backupKeysAndReplacements()
+    {
+        makeOrg();
+        KeyRecord parent = issueRecord("parent");
+        IssuedKey primary = issue("primary", [&](KeySpec& s) {
+            s.tags = {"pci"};
+            s.metadata = QJsonObject{{"ticket", "SEC-1"}};
+            s.owner = "ops@example.com";
+            s.parentId = parent.id;
+            s.expiresInMs = 30 * kDay;
+            s.policy.maxUses = 1000;
+        });
+        KeyRecord sameService = issueRecord("standby-billing", [](KeySpec& s) { s.backup = true; });
+        KeyRecord otherService = issueRecord("standby-search", [](KeySpec& s) {
+            s.backup = true;
+            s.services = {"search"};
+        });
+        KeyRecord noService = issueRecord("standby-any", [](KeySpec& s) {
+            s.backup = true;
+            s.services = {};
+        });
+        issueRecord("standby-test", [](KeySpec& s) {
+            s.backup = true;
+            s.environment = "test";
+        });
+        KeyRecord unbound = issueRecord("unbound", [](KeySpec& s) { s.services = {}; });
+
+        auto ids = [](const Result<QList<KeyRecord>>& list) {
+            QStringList out;
+            if (list)
+                for (const auto& k : *list)
+                    out << k.name;
+            out.sort();
+            return out;
+        };
+        QCOMPARE(ids(b().backupKeysFor(primary.key.id)), QStringList{"standby-billing"});
+        QCOMPARE(ids(b().backupKeysFor(unbound.displayId)),
+                 (QStringList{"standby-any", "standby-billing", "standby-search"}));
+        EXPECT_ERROR(b().backupKeysFor("key_doesnotexist0000"), Error::Code::NotFound);
+
+        // Activation: the flag goes, a suspended standby is resumed, the incident is recorded.
+        EXPECT_OK(b().suspendKey(sameService.id, "standby"));
+        EXPECT_ERROR(b().activateBackup(sameService.id, "", "INC-3"), Error::Code::Invalid);
+        EXPECT_ERROR(b().activateBackup(primary.key.id, "failover", "INC-3"), Error::Code::Conflict);
+        QSignalSpy changed(&b(), &Backend::keysChanged);
+        auto activated = b().activateBackup(sameService.id, "failover", "INC-3");
+        EXPECT_OK(activated);
+        QVERIFY(!activated->backup);
+        QCOMPARE(kw::toString(activated->status), kw::toString(KeyStatus::Active));
+        QCOMPARE(activated->incidentId, QStringLiteral("INC-3"));
+        QCOMPARE(changed.count(), 1);
+        EXPECT_ERROR(b().activateBackup(sameService.id, "again", "INC-3"), Error::Code::Conflict);
+        EXPECT_OK(b().revokeKeys(RevocationRequest{{otherService.id}, false, "gone", {}}));
+        EXPECT_ERROR(b().activateBackup(otherService.id, "failover", "INC-3"), Error::Code::Conflict);
+        QCOMPARE(ids(b().backupKeysFor(unbound.id)), QStringList{"standby-any"});
+        AuditQuery aq;
+        aq.action = "key.backup.activate";
+        auto audited = b().auditEntries(aq);
+        EXPECT_OK(audited);
+        QCOMPARE(audited->size(), 1);
+        QCOMPARE(audited->first().incident, QStringLiteral("INC-3"));
+        QCOMPARE(audited->first().target, sameService.id);
+
+        // Replacement of a revoked key: everything but the secret carried over.
+        EXPECT_ERROR(b().issueReplacement(primary.key.id, "replace", "INC-3"), Error::Code::Conflict); // not revoked
+        EXPECT_OK(b().revokeKeys(RevocationRequest{{primary.key.id}, false, "leaked", "INC-3"}));
+        EXPECT_ERROR(b().issueReplacement(primary.key.id, " ", "INC-3"), Error::Code::Invalid);
+        auto replacement = b().issueReplacement(primary.key.displayId, "leaked, replaced", "INC-3");
+        EXPECT_OK(replacement);
+        const KeyRecord& r = replacement->key;
+        QVERIFY(r.id != primary.key.id);
+        QCOMPARE(r.predecessorId, primary.key.id);
+        QCOMPARE(r.project, primary.key.project);
+        QCOMPARE(r.environment, primary.key.environment);
+        QCOMPARE(r.services, primary.key.services);
+        QCOMPARE(r.owner, primary.key.owner);
+        QCOMPARE(r.tags, primary.key.tags);
+        QCOMPARE(r.metadata, primary.key.metadata);
+        QCOMPARE(r.parentId, parent.id);
+        QCOMPARE(r.policy.maxUses, primary.key.policy.maxUses);
+        QCOMPARE(r.expiresAt - r.createdAt, primary.key.expiresAt - primary.key.createdAt);
+        QCOMPARE(kw::toString(r.status), kw::toString(KeyStatus::Active));
+        QVERIFY(KeyFormat::isWellFormed(replacement->secret.view()));
+        QVERIFY(!(replacement->secret == primary.secret));
+        QCOMPARE(kw::toString(verify(replacement->secret)), kw::toString(VerifyCode::Valid));
+        QCOMPARE(kw::toString(verify(primary.secret)), kw::toString(VerifyCode::Revoked));
+        EXPECT_ERROR(b().issueReplacement(primary.key.id, "twice", "INC-3"), Error::Code::Conflict);
+        aq.action = "key.replace";
+        audited = b().auditEntries(aq);
+        EXPECT_OK(audited);
+        QCOMPARE(audited->size(), 1);
+        QCOMPARE(audited->first().incident, QStringLiteral("INC-3"));
+        QCOMPARE(audited->first().details.value("replacementId").toString(), r.id);
+
+        // A revoked parent is not carried over.
+        KeyRecord child = issueRecord("child", [&](KeySpec& s) { s.parentId = unbound.id; });
+        EXPECT_OK(b().revokeKeys(RevocationRequest{{unbound.id}, true, "cascade", {}}));
+        auto orphan = b().issueReplacement(child.id, "replace", {});
+        EXPECT_OK(orphan);
+        QVERIFY(orphan->key.parentId.isEmpty());
+    }
+
+    void contactsAndNotifications()
+    {
+        makeOrg();
+        Contact bad;
+        bad.project = "web";
+        bad.name = "Ops";
+        bad.email = "not an address";
+        EXPECT_ERROR(b().saveContact(bad), Error::Code::Invalid);
+        bad.email.clear();
+        bad.webhookUrl = "ftp://hooks.example.com/x";
+        EXPECT_ERROR(b().saveContact(bad), Error::Code::Invalid);
+        bad.webhookUrl.clear();
+        EXPECT_ERROR(b().saveContact(bad), Error::Code::Invalid); // no channel at all
+        bad.email = "ops@example.com";
+        bad.project = "nope";
+        EXPECT_ERROR(b().saveContact(bad), Error::Code::NotFound);
+        bad.project = "web";
+        bad.service = "no-such-service";
+        EXPECT_ERROR(b().saveContact(bad), Error::Code::NotFound);
+
+        IssuedKey billing = issue("billing-key"); // creates service billing
+        issue("search-key", [](KeySpec& s) { s.services = {"search"}; });
+        Contact ops{0,
+                    "web",
+                    "",
+                    "Ops on call",
+                    "ops@example.com",
+                    "https://hooks.example.com/kw",
+                    "+1 555 0100",
+                    "pager first"};
+        auto savedOps = b().saveContact(ops);
+        EXPECT_OK(savedOps);
+        QVERIFY(savedOps->id > 0);
+        QCOMPARE(savedOps->webhookUrl, ops.webhookUrl);
+        auto savedBilling =
+            b().saveContact(Contact{0, "web", "billing", "Billing team", "billing@example.com", {}, {}, {}});
+        EXPECT_OK(savedBilling);
+        auto savedSearch =
+            b().saveContact(Contact{0, "web", "search", "Search team", "search@example.com", {}, {}, {}});
+        EXPECT_OK(savedSearch);
+        Contact renamed = *savedOps;
+        renamed.name = "Ops (24/7)";
+        auto updated = b().saveContact(renamed);
+        EXPECT_OK(updated);
+        QCOMPARE(updated->id, savedOps->id);
+        Contact missing = renamed;
+        missing.id = 999'999;
+        EXPECT_ERROR(b().saveContact(missing), Error::Code::NotFound);
+
+        auto all = b().contacts("web");
+        EXPECT_OK(all);
+        QCOMPARE(all->size(), 3);
+        QCOMPARE(all->first().name, QStringLiteral("Ops (24/7)"));
+        QCOMPARE(all->first().phone, QStringLiteral("+1 555 0100"));
+        QCOMPARE(all->first().note, QStringLiteral("pager first"));
+        auto everywhere = b().contacts({});
+        EXPECT_OK(everywhere);
+        QCOMPARE(everywhere->size(), 3);
+        EXPECT_ERROR(b().contacts("nope"), Error::Code::NotFound);
+        EXPECT_OK(b().removeContact(savedSearch->id));
+        EXPECT_ERROR(b().removeContact(savedSearch->id), Error::Code::NotFound);
+        QCOMPARE(b().contacts("web")->size(), 2);
+
+        if (auto* local = dynamic_cast<LocalFixture*>(m_fixture.get())) {
+            // At rest the contact is ciphertext: no address in the file's contacts table.
+            QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("peek"));
+            db.setDatabaseName(local->vaultPath());
+            QVERIFY(db.open());
+            QSqlQuery q(db);
+            QVERIFY(q.exec(QStringLiteral("SELECT sealed FROM contacts")));
+            int rows = 0;
+            while (q.next()) {
+                ++rows;
+                QVERIFY(!q.value(0).toByteArray().contains("example.com"));
+            }
+            QCOMPARE(rows, 2);
+            q = QSqlQuery();
+            db.close();
+            db = QSqlDatabase();
+            QSqlDatabase::removeDatabase(QStringLiteral("peek"));
+        }
+
+        // A revocation tells the project's contacts and those of the key's service, by email and webhook.
+        auto plan = b().revokeKeys(RevocationRequest{{billing.key.id}, false, "pasted in a ticket", "INC-9"});
+        EXPECT_OK(plan);
+        QCOMPARE(plan->entries.first().services, QStringList{"billing"});
+        auto queued = b().notifyRevocation("INC-9", *plan, "pasted in a ticket");
+        EXPECT_OK(queued);
+        QCOMPARE(queued->size(), 3);
+        QStringList channels;
+        for (const Notification& n : *queued) {
+            channels << n.channel + ':' + n.recipient;
+            QCOMPARE(n.state, QStringLiteral("queued"));
+            QCOMPARE(n.kind, QStringLiteral("revocation"));
+            QCOMPARE(n.incident, QStringLiteral("INC-9"));
+            QCOMPARE(n.keyIds, QStringList{billing.key.id});
+            QVERIFY(n.subject.contains("INC-9"));
+            QVERIFY2(n.body.contains(billing.key.displayId), qPrintable(n.body));
+            QVERIFY(!n.body.contains(billing.secret.toUtf8String()));
+            QVERIFY(n.id > 0);
+            QVERIFY(n.createdAt > 0);
+        }
+        channels.sort();
+        QCOMPARE(channels, (QStringList{"email:billing@example.com", "email:ops@example.com",
+                                        "webhook:https://hooks.example.com/kw"}));
+        NotificationQuery nq;
+        nq.incident = "INC-9";
+        auto listed = b().notifications(nq);
+        EXPECT_OK(listed);
+        QCOMPARE(listed->size(), 3);
+        QCOMPARE(listed->first().id, queued->last().id); // newest first
+        nq.kind = "expiry";
+        QCOMPARE(b().notifications(nq)->size(), 0);
+        AuditQuery aq;
+        aq.action = "notification.record";
+        auto audited = b().auditEntries(aq);
+        EXPECT_OK(audited);
+        QCOMPARE(audited->size(), 1);
+        QCOMPARE(audited->first().incident, QStringLiteral("INC-9"));
+
+        Notification draft;
+        draft.kind = "alert";
+        draft.channel = "pager";
+        draft.recipient = "ops@example.com";
+        draft.subject = "x";
+        auto rejected = b().recordNotifications({draft});
+        EXPECT_ERROR(rejected, Error::Code::Invalid);
+        QVERIFY(rejected.errorMessage().contains("Notification 0"));
+        EXPECT_ERROR(b().recordNotifications({}), Error::Code::Invalid);
+        draft.channel = "desktop";
+        auto desktop = b().recordNotifications({draft});
+        EXPECT_OK(desktop);
+        QCOMPARE(desktop->first().state, QStringLiteral("queued"));
+    }
+
+    void usageAnomaliesAndLatencyPercentiles()
+    {
+        makeOrg();
+        KeyRecord k = issueRecord("busy");
+        const qint64 today = m_fixture->nowMs() / kDay * kDay;
+        const qint64 historyFrom = today - 35 * kDay;
+        // Five weeks of office hours (09-17 UTC): 100 decisions an hour, and gateway reports with latencies: half
+        // under 1 ms, 45% under 10 ms, 5% under 100 ms. Then today: a spike at 10:00, use at 03:00, errors at 14:00.
+        QList<UsageAggregate> rows;
+        auto row = [&](qint64 hour, const QString& code, qint64 requests) {
+            UsageAggregate a;
+            a.bucketMs = hour;
+            a.keyId = k.id;
+            a.project = "web";
+            a.service = "billing";
+            a.code = code;
+            a.requests = requests;
+            if (code == QLatin1String("REPORTED")) {
+                a.latencyCount = requests;
+                a.latencyHistogram[3] = requests / 2;
+                a.latencyHistogram[6] = requests * 45 / 100;
+                a.latencyHistogram[9] = requests - requests / 2 - requests * 45 / 100;
+                a.latencySumUs = requests * 5'000;
+                a.latencyMaxUs = 80'000;
+            }
+            rows << a;
+        };
+        for (qint64 day = historyFrom; day < today; day += kDay) {
+            for (int h = 9; h < 17; ++h) {
+                row(day + h * kHour, "VALID", 100);
+                row(day + h * kHour, "REPORTED", 100);
+            }
+        }
+        row(today + 3 * kHour, "VALID", 40);
+        row(today + 10 * kHour, "VALID", 2000);
+        row(today + 14 * kHour, "VALID", 60);
+        row(today + 14 * kHour, "RATE_LIMITED", 40);
+        const QString seeded = m_fixture->seed([&](LocalVault& v) -> Status {
+            auto s = v.importUsageRollups(rows);
+            if (!s)
+                return s.error();
+            return {};
+        });
+        QVERIFY2(seeded.isEmpty(), qPrintable(seeded));
+
+        auto found = b().usageAnomalies(UsageScope::Key, k.id, today, today + kDay);
+        EXPECT_OK(found);
+        QMap<QString, qint64> kinds;
+        for (const UsageAnomaly& a : *found) {
+            kinds.insert(a.kind, a.timeMs);
+            QCOMPARE(a.keyId, k.id);
+            QVERIFY(!a.detail.isEmpty());
+        }
+        QCOMPARE(kinds.keys(), (QStringList{"error-burst", "off-hours", "spike"}));
+        QCOMPARE(kinds.value("off-hours"), today + 3 * kHour);
+        QCOMPARE(kinds.value("spike"), today + 10 * kHour);
+        QCOMPARE(kinds.value("error-burst"), today + 14 * kHour);
+        for (const UsageAnomaly& a : *found) {
+            if (a.kind == QLatin1String("spike")) {
+                QCOMPARE(a.observed, 2000.0);
+                QVERIFY(a.expected > 90 && a.expected < 110);
+                QVERIFY(a.score > 4);
+            }
+        }
+        // The busiest keys of a project are examined the same way; nothing before today.
+        auto project = b().usageAnomalies(UsageScope::Project, "web", today, today + kDay);
+        EXPECT_OK(project);
+        QCOMPARE(project->size(), found->size());
+        auto quiet = b().usageAnomalies(UsageScope::Key, k.id, today - 7 * kDay, today - 6 * kDay);
+        EXPECT_OK(quiet);
+        QCOMPARE(quiet->size(), 0);
+        EXPECT_ERROR(b().usageAnomalies(UsageScope::Key, k.id, today, today - 1), Error::Code::Invalid);
+
+        // Percentiles from the merged histograms: p50 <= 1 ms, p95 <= 10 ms, p99 <= 100 ms.
+        auto summary = b().usageSummary(UsageScope::Key, k.id, historyFrom, today);
+        EXPECT_OK(summary);
+        const UsageTotals& t = summary->totals;
+        QCOMPARE(t.latencyCount, 35 * 8 * 100);
+        qint64 histogramTotal = 0;
+        for (qint64 n : t.latencyHistogram)
+            histogramTotal += n;
+        QCOMPARE(histogramTotal, t.latencyCount);
+        QCOMPARE(t.latencyPercentileUs(0.50), 1'000);
+        QCOMPARE(t.latencyPercentileUs(0.95), 10'000);
+        QCOMPARE(t.latencyPercentileUs(0.99), 100'000);
+        auto series = b().usageSeries(UsageGranularity::Day, UsageScope::All, {}, historyFrom, today);
+        EXPECT_OK(series);
+        QCOMPARE(series->size(), 35);
+        for (const UsagePoint& p : *series) {
+            QCOMPARE(p.totals.latencyHistogram[3], 400);
+            QCOMPARE(p.totals.latencyPercentileUs(0.99), 100'000);
+        }
+    }
+
+    void newClientAddress()
+    {
+        makeOrg();
+        IssuedKey k = issue("key");
+        VerifyContext ctx;
+        ctx.service = "billing";
+        ctx.clientIp = "192.0.2.10";
+        EXPECT_OK(b().verifyKey(k.secret, ctx));
+        m_fixture->flushUsage();
+        m_fixture->elapse(50);
+        const qint64 from = m_fixture->nowMs();
+        m_fixture->elapse(5);
+        ctx.clientIp = "198.51.100.77";
+        EXPECT_OK(b().verifyKey(k.secret, ctx));
+        ctx.clientIp = "192.0.2.10";
+        EXPECT_OK(b().verifyKey(k.secret, ctx));
+        m_fixture->flushUsage();
+        auto found = b().usageAnomalies(UsageScope::Key, k.key.id, from, from + kHour);
+        EXPECT_OK(found);
+        QCOMPARE(found->size(), 1);
+        QCOMPARE(found->first().kind, QStringLiteral("new-ip"));
+        QVERIFY2(found->first().detail.contains("198.51.100.77"), qPrintable(found->first().detail));
+        QVERIFY(found->first().timeMs >= from);
+        // Over the whole history, the key has no earlier traffic: nothing is "new".
+        auto whole = b().usageAnomalies(UsageScope::Key, k.key.id, from - kHour, from + kHour);
+        EXPECT_OK(whole);
+        QCOMPARE(whole->size(), 0);
+    }
+
     void roleMatrix()
     {
         if (!remote())
@@ -1289,6 +1923,30 @@ private slots:
             KeyUpdate owner;
             owner.owner = name + "@example.com";
             expect("update key", who.administer, as.updateKey(target.key.id, owner, "drill"));
+
+            // Issue #6: reads for every reader; incident actions for responders; contacts for admins.
+            const qint64 now = m_fixture->nowMs();
+            expect("calendar", who.read, as.expiryCalendar({}, now, now + 30 * kDay, 0));
+            expect("rotation schedule", who.read, as.scheduledRotations({}, now, now + 30 * kDay));
+            std::vector<SecureBytes> leaked;
+            leaked.push_back(target.secret.clone());
+            expect("lookup secrets", who.read, as.lookupSecrets(leaked));
+            expect("backup keys", who.read, as.backupKeysFor(target.key.id));
+            expect("contacts", who.read, as.contacts({}));
+            expect("notifications", who.read, as.notifications({}));
+            expect("anomalies", who.read, as.usageAnomalies(UsageScope::All, {}, now - kDay, now));
+            KeyRecord standby = issueRecord("standby " + name, [](KeySpec& s) { s.backup = true; });
+            expect("activate backup", who.respond, as.activateBackup(standby.id, "drill", "INC-DRILL"));
+            KeyRecord old = issueRecord("old " + name);
+            EXPECT_OK(b().revokeKeys(RevocationRequest{{old.id}, false, "drill", {}}));
+            expect("issue replacement", who.respond, as.issueReplacement(old.id, "drill", "INC-DRILL"));
+            Notification n;
+            n.kind = "alert";
+            n.channel = "desktop";
+            n.subject = "drill";
+            expect("record notifications", who.respond, as.recordNotifications({n}));
+            expect("save contact", who.administer,
+                   as.saveContact(Contact{0, "web", {}, "Drill " + name, "drill@example.com", {}, {}, {}}));
         }
         // Revocation by a responder, then nobody can use the key.
         auto responder = b().createOperator("responder2", OperatorRole::Responder);

@@ -86,6 +86,9 @@ UsageTotals sampleTotals()
     t.latencyCount = 50;
     t.latencyMaxUs = 900;
     t.bytes = 1 << 20;
+    t.latencyHistogram[2] = 20;
+    t.latencyHistogram[5] = 29;
+    t.latencyHistogram[15] = 1;
     return t;
 }
 
@@ -317,6 +320,11 @@ private slots:
         f.text = "ana+ops@example.com #1";
         f.limit = 20;
         f.offset = 40;
+        f.owner = "Ana+ops@Example.com";
+        f.createdFromMs = kNow - 86'400'000;
+        f.createdToMs = kNow;
+        f.expiresAfterMs = kNow - 3'600'000;
+        f.clientIp = "2001:db8::1";
         // Through the wire form, as the server receives it.
         const QUrlQuery sent(codec::toQuery(f).toString(QUrl::FullyEncoded));
         auto back = codec::keyFilterFromQuery(sent);
@@ -332,6 +340,11 @@ private slots:
         QCOMPARE(back->text, f.text);
         QCOMPARE(back->limit, 20);
         QCOMPARE(back->offset, 40);
+        QCOMPARE(back->owner, f.owner);
+        QCOMPARE(back->createdFromMs, f.createdFromMs);
+        QCOMPARE(back->createdToMs, f.createdToMs);
+        QCOMPARE(back->expiresAfterMs, f.expiresAfterMs);
+        QCOMPARE(back->clientIp, f.clientIp);
         QVERIFY(!back->withoutService);
 
         // "Keys without a parent" and "without a service" survive too; an empty filter is an empty query.
@@ -366,6 +379,10 @@ private slots:
                                         << "withoutService";
         QTest::newRow("groupBy not allowed here") << "groupBy=service"
                                                   << "groupBy";
+        QTest::newRow("createdFrom") << "createdFrom=yesterday"
+                                     << "createdFrom";
+        QTest::newRow("expiresAfter") << "expiresAfter=1"
+                                      << "expiresAfter";
     }
     void keyFilterQueryStrict()
     {
@@ -383,12 +400,13 @@ private slots:
     {
         RevocationPlan plan;
         plan.executed = true;
-        plan.entries.append({"key_a", "kw_live_A", "a", "web", "live", "selected", false});
+        plan.entries.append({"key_a", "kw_live_A", "a", "web", "live", "selected", false, {"billing", "search"}});
         plan.entries.append({"key_b", "kw_live_B", "b", "web", "live", "child of key_a", true});
         auto back = codec::revocationPlanFromJson(plan.toJson());
         QVERIFY2(back.ok(), qPrintable(back.errorMessage()));
         QCOMPARE(back->toJson(), plan.toJson());
         QCOMPARE(back->toRevokeCount(), 1);
+        QCOMPARE(back->entries.first().services, (QStringList{"billing", "search"}));
 
         QJsonObject bad = plan.toJson();
         bad.insert("keys", QJsonArray{QJsonObject{{"keyId", 5}}});
@@ -543,6 +561,25 @@ private slots:
         QJsonObject bad = t.toJson();
         bad.insert("rejectedByCode", QJsonObject{{"REVOKED", "four"}});
         QVERIFY(!codec::usageTotalsFromJson(bad).ok());
+        // The histogram: its size and its counts are checked; an older server without one reads as empty.
+        QCOMPARE(tb->latencyPercentileUs(0.5), 5'000);
+        for (const QJsonValue wrong : {QJsonValue(QJsonArray{1, 2, 3}), QJsonValue("many")}) {
+            QJsonObject h = t.toJson();
+            h.insert("latencyHistogram", wrong);
+            auto r = codec::usageTotalsFromJson(h);
+            QVERIFY(!r.ok());
+            QVERIFY2(r.errorMessage().contains("latencyHistogram"), qPrintable(r.errorMessage()));
+        }
+        QJsonObject negative = t.toJson();
+        QJsonArray buckets = negative.value("latencyHistogram").toArray();
+        buckets[4] = -1;
+        negative.insert("latencyHistogram", buckets);
+        QVERIFY(!codec::usageTotalsFromJson(negative).ok());
+        QJsonObject old = t.toJson();
+        old.remove("latencyHistogram");
+        auto oldBack = codec::usageTotalsFromJson(old);
+        QVERIFY(oldBack.ok());
+        QCOMPARE(oldBack->latencyPercentileUs(0.5), 0);
 
         UsageRecorder::Settings settings;
         settings.rawRetentionMs = 7LL * 86'400'000;
@@ -557,6 +594,113 @@ private slots:
         QVERIFY(setb.ok());
         QCOMPARE(setb->rawRetentionMs, 0);
         QVERIFY(!codec::usageSettingsFromJson(QJsonObject{{"rawRetention", "1d"}, {"ipPrivacy", "blur"}}).ok());
+    }
+
+    void calendarAndSchedule()
+    {
+        const ExpiryDay d{kNow - 123 - 7'200'000, 12, 3, 4};
+        auto db = codec::expiryDayFromJson(d.toJson());
+        QVERIFY2(db.ok(), qPrintable(db.errorMessage()));
+        QCOMPARE(*db, d);
+        QVERIFY(!codec::expiryDayFromJson(QJsonObject{{"expiring", 1}}).ok()); // no day
+        QJsonObject bad = d.toJson();
+        bad.insert("inGrace", "three");
+        auto err = codec::expiryDayFromJson(bad);
+        QVERIFY(!err.ok());
+        QVERIFY(err.errorMessage().contains("inGrace"));
+
+        const ScheduledRotation r{"key_a", "kw_live_A", "checkout", "web", "live", "ana@example.com", kNow + 5};
+        auto rb = codec::scheduledRotationFromJson(r.toJson());
+        QVERIFY2(rb.ok(), qPrintable(rb.errorMessage()));
+        QCOMPARE(*rb, r);
+    }
+
+    void anomalies()
+    {
+        const UsageAnomaly a{kNow, "key_a", "spike", 2000, 101.5, 17.25, "2000 requests on Thursday 00:00 UTC"};
+        auto ab = codec::usageAnomalyFromJson(a.toJson());
+        QVERIFY2(ab.ok(), qPrintable(ab.errorMessage()));
+        QCOMPARE(*ab, a);
+        QJsonObject bad = a.toJson();
+        bad.insert("score", "high");
+        QVERIFY(!codec::usageAnomalyFromJson(bad).ok());
+    }
+
+    void contactsAndNotifications()
+    {
+        const Contact c{7,        "web",  "billing", "Ops \"A\"", "ops@example.com", "https://hooks.example.com/x",
+                        "+1 555", "first"};
+        auto cb = codec::contactFromJson(c.toJson());
+        QVERIFY2(cb.ok(), qPrintable(cb.errorMessage()));
+        QCOMPARE(*cb, c);
+        // The request body carries no id (it travels in the path) and is strict.
+        auto req = codec::contactRequestFromJson(codec::contactRequestToJson(c));
+        QVERIFY2(req.ok(), qPrintable(req.errorMessage()));
+        Contact noId = c;
+        noId.id = 0;
+        QCOMPARE(*req, noId);
+        QJsonObject extra = codec::contactRequestToJson(c);
+        extra.insert("id", 9);
+        QVERIFY(!codec::contactRequestFromJson(extra).ok());
+        QVERIFY(!codec::contactRequestFromJson(QJsonObject{{"name", "x"}}).ok()); // no project
+
+        Notification n;
+        n.id = 3;
+        n.createdAt = kNow;
+        n.kind = "revocation";
+        n.channel = "email";
+        n.recipient = "ops@example.com";
+        n.subject = "[KeyWarden] INC-1: 1 key revoked in web";
+        n.body = "line 1\nline 2";
+        n.incident = "INC-1";
+        n.keyIds = {"key_a", "key_b"};
+        n.state = "failed";
+        n.attempts = 2;
+        n.sentAt = kNow + 1;
+        n.lastError = "550 mailbox unavailable";
+        auto nb = codec::notificationFromJson(n.toJson());
+        QVERIFY2(nb.ok(), qPrintable(nb.errorMessage()));
+        QCOMPARE(*nb, n);
+        auto draft = codec::notificationDraftFromJson(codec::notificationDraftToJson(n));
+        QVERIFY2(draft.ok(), qPrintable(draft.errorMessage()));
+        QCOMPARE(draft->subject, n.subject);
+        QCOMPARE(draft->keyIds, n.keyIds);
+        QCOMPARE(draft->state, QStringLiteral("queued"));
+        QJsonObject stateful = codec::notificationDraftToJson(n);
+        stateful.insert("state", "sent"); // a draft cannot claim to be sent
+        QVERIFY(!codec::notificationDraftFromJson(stateful).ok());
+    }
+
+    void lookupAndIncidentActions()
+    {
+        auto secret = KeyFormat::generate(u"kw_live_");
+        QVERIFY(secret.ok());
+        auto parsed = codec::lookupRequestFromJson(
+            QJsonObject{{"secrets", QJsonArray{secret->toUtf8String(), QStringLiteral("kw_live_other")}}});
+        QVERIFY2(parsed.ok(), qPrintable(parsed.errorMessage()));
+        QCOMPARE(parsed->size(), std::size_t(2));
+        QVERIFY(parsed->at(0) == *secret);
+        auto notString = codec::lookupRequestFromJson(QJsonObject{{"secrets", QJsonArray{"a", 5}}});
+        QVERIFY(!notString.ok());
+        QVERIFY2(notString.errorMessage().contains("item 1"), qPrintable(notString.errorMessage()));
+        QVERIFY(!codec::lookupRequestFromJson(QJsonObject{{"secrets", QJsonArray{""}}}).ok());
+        QVERIFY(!codec::lookupRequestFromJson(QJsonObject{{"secret", QJsonArray{}}}).ok());
+        QVERIFY(!codec::lookupRequestFromJson(QJsonObject{}).ok());
+
+        const QList<std::optional<KeyRecord>> keys{sampleKey(), std::nullopt};
+        auto back = codec::lookupResponseFromJson(codec::lookupResponseToJson(keys, kNow));
+        QVERIFY2(back.ok(), qPrintable(back.errorMessage()));
+        QCOMPARE(back->size(), 2);
+        QVERIFY(back->at(0).has_value());
+        compareKeys(*back->at(0), sampleKey());
+        QVERIFY(!back->at(1).has_value());
+        QVERIFY(!codec::lookupResponseFromJson(QJsonObject{{"keys", QJsonArray{5}}}).ok());
+
+        auto action = codec::incidentActionFromJson(codec::toJson(codec::IncidentAction{"leaked", "INC-2"}));
+        QVERIFY(action.ok());
+        QCOMPARE(action->reason, QStringLiteral("leaked"));
+        QCOMPARE(action->incident, QStringLiteral("INC-2"));
+        QVERIFY(!codec::incidentActionFromJson(QJsonObject{{"incident", "INC-2"}}).ok()); // reason required
     }
 
     void operators()

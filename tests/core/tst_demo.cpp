@@ -323,6 +323,67 @@ private slots:
         qInfo("%s", qPrintable(anomalies.first()));
     }
 
+    // The detector finds what the demo hides: the night-time spike on the production key, and night-time use of
+    // its staging twin, a key only ever used in office hours.
+    void anomaliesDetected()
+    {
+        const qint64 to = kNow - kNow % kHour;
+        auto found = b().usageAnomalies(UsageScope::Project, QStringLiteral("partner-gateway"), to - 3 * kDay, to);
+        QVERIFY2(found.ok(), qPrintable(found.errorMessage()));
+        QSet<QString> seen;
+        for (const UsageAnomaly& a : *found) {
+            auto k = b().key(a.keyId);
+            QVERIFY(k.ok());
+            if (k->name == QLatin1String("partner tyrell orders"))
+                seen.insert(k->environment + u':' + a.kind);
+        }
+        QVERIFY2(seen.contains(QStringLiteral("prod:spike")), qPrintable(QStringList(seen.values()).join(u',')));
+        QVERIFY2(seen.contains(QStringLiteral("staging:off-hours")), qPrintable(QStringList(seen.values()).join(u',')));
+        // Everything: the spike is among the busiest keys' anomalies too.
+        auto all = b().usageAnomalies(UsageScope::All, {}, to - 3 * kDay, to);
+        QVERIFY(all.ok());
+        QVERIFY(std::any_of(all->cbegin(), all->cend(),
+                            [](const UsageAnomaly& a) { return a.kind == QLatin1String("spike"); }));
+    }
+
+    // Every project has an emergency contact; the revocations with an incident told them (queued, not sent).
+    void contactsAndNotifications()
+    {
+        auto projects = b().projects();
+        QVERIFY(projects.ok());
+        for (const Project& p : *projects) {
+            auto contacts = b().contacts(p.name);
+            QVERIFY(contacts.ok());
+            QVERIFY2(!contacts->isEmpty(), qPrintable(p.name));
+        }
+        NotificationQuery q;
+        q.incident = QStringLiteral("INC-2041");
+        auto queued = b().notifications(q);
+        QVERIFY(queued.ok());
+        QVERIFY(!queued->isEmpty());
+        for (const Notification& n : *queued) {
+            QCOMPARE(n.state, QStringLiteral("queued"));
+            QCOMPARE(n.kind, QStringLiteral("revocation"));
+        }
+    }
+
+    // Gateway reports carry latencies: the demo's charts have percentiles.
+    void latencyPercentiles()
+    {
+        const qint64 to = kNow - kNow % kDay;
+        auto s = b().usageSummary(UsageScope::Project, QStringLiteral("payments"), to - 7 * kDay, to);
+        QVERIFY(s.ok());
+        QVERIFY(s->totals.latencyCount > 0);
+        qint64 histogram = 0;
+        for (qint64 n : s->totals.latencyHistogram)
+            histogram += n;
+        QCOMPARE(histogram, s->totals.latencyCount);
+        const qint64 p50 = s->totals.latencyPercentileUs(0.5);
+        QVERIFY(p50 > 0);
+        QVERIFY(p50 <= s->totals.latencyPercentileUs(0.95));
+        QVERIFY(s->totals.latencyPercentileUs(0.95) <= s->totals.latencyPercentileUs(0.99));
+    }
+
     void auditTrailIntact()
     {
         auto v = b().verifyAudit();

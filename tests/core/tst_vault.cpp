@@ -115,6 +115,7 @@ private slots:
     void newerSchemaIsRefused();
     void migrateStepByStep();
     void migrateRefusesNewerDatabase();
+    void migrateToVersion5CopiesPolicyTimings();
     void sealIsBoundToContext();
     void derivedKeysArePerPurposeAndStable();
     void fileNeverContainsSecrets();
@@ -451,6 +452,37 @@ void TestVault::migrateStepByStep()
     QCOMPARE(raw.scalar(QStringLiteral("SELECT t.name FROM projects p JOIN teams t ON t.id = p.team_id")).toString(),
              QStringLiteral("core"));
     QCOMPARE(raw.scalar(QStringLiteral("SELECT count(*) FROM meta")).toInt(), 1);
+}
+
+// Version 5 copies each key's own grace period and rotation interval out of its policy JSON into columns (the calendar
+// counts with them in SQL); keys without them keep NULL (inherited).
+void TestVault::migrateToVersion5CopiesPolicyTimings()
+{
+    QTemporaryDir dir;
+    RawDb raw(dir.filePath(QStringLiteral("m.sqlite")));
+    QVERIFY(schema::migrate(raw.db(), 4));
+    QVERIFY(raw.exec(QStringLiteral("INSERT INTO projects (name, key_prefix, created_at) VALUES ('p', 'kw', 1)")));
+    QVERIFY(raw.exec(
+        QStringLiteral("INSERT INTO environments (project_id, name, key_prefix) VALUES (1, 'live', 'kw_live_')")));
+    const QString insert = QStringLiteral(
+        "INSERT INTO keys (id, display_id, hash, name, project_id, environment_id, status, created_at, policy) "
+        "VALUES ('%1', 'd%1', X'%2', 'k', 1, 1, 'active', 1, '%3')");
+    QVERIFY(raw.exec(insert.arg("key_a", "01", R"({"grace":"3d","rotateEvery":"30d"})")));
+    QVERIFY(raw.exec(insert.arg("key_b", "02", R"({"maxUses":5})")));
+    QVERIFY(raw.exec(insert.arg("key_c", "03", R"({"rotateEvery":"1w"})")));
+    QVERIFY(schema::migrate(raw.db()));
+    QCOMPARE(raw.scalar(QStringLiteral("SELECT grace_ms FROM keys WHERE id = 'key_a'")).toLongLong(), 3 * 86'400'000LL);
+    QCOMPARE(raw.scalar(QStringLiteral("SELECT rotate_every_ms FROM keys WHERE id = 'key_a'")).toLongLong(),
+             30 * 86'400'000LL);
+    QVERIFY(raw.scalar(QStringLiteral("SELECT grace_ms FROM keys WHERE id = 'key_b'")).isNull());
+    QVERIFY(raw.scalar(QStringLiteral("SELECT rotate_every_ms FROM keys WHERE id = 'key_b'")).isNull());
+    QVERIFY(raw.scalar(QStringLiteral("SELECT grace_ms FROM keys WHERE id = 'key_c'")).isNull());
+    QCOMPARE(raw.scalar(QStringLiteral("SELECT rotate_every_ms FROM keys WHERE id = 'key_c'")).toLongLong(),
+             7 * 86'400'000LL);
+    QCOMPARE(raw.scalar(QStringLiteral("SELECT count(*) FROM pragma_table_info('usage_rollups') WHERE name LIKE "
+                                       "'latency_h%'"))
+                 .toInt(),
+             16);
 }
 
 void TestVault::migrateRefusesNewerDatabase()

@@ -560,6 +560,95 @@ private slots:
         QCOMPARE(server.stop(), 0);
     }
 
+    // ---- incident response routes: who may call them, and what a bad body gets
+
+    void incidentRoutes()
+    {
+        World w;
+        kwtest::ServerProcess server(w.path(), {QStringLiteral("--max-body-bytes"), QStringLiteral("2048")});
+        QVERIFY2(server.start(), qPrintable(server.errorString()));
+        auto post = [&](const char* path, const QByteArray& body, const QByteArray& token) {
+            return kwtest::httpPost(m_nam, url(server, QString::fromLatin1(path)), body, kwtest::bearer(token));
+        };
+        auto message = [](const kwtest::HttpReply& r) {
+            return r.json().value("error").toObject().value("message").toString();
+        };
+        const QByteArray lookup =
+            QJsonDocument(QJsonObject{{"secrets", QJsonArray{QString::fromLatin1(w.validSecret)}}})
+                .toJson(QJsonDocument::Compact);
+        // Lookup is a read: an auditor may, a verifier may not; the answer names the key, never the secret.
+        auto r = post("/v1/keys/lookup", lookup, w.auditor);
+        QVERIFY2(r.status == 200, r.describe().constData());
+        QCOMPARE(r.json().value("keys").toArray().first().toObject().value("id").toString(), w.validId);
+        QVERIFY(!r.body.contains(w.validSecret));
+        r = post("/v1/keys/lookup", lookup, w.verifier);
+        QVERIFY2(r.status == 403, r.describe().constData());
+        r = post("/v1/keys/lookup", R"({"secrets": ["kw_x", 5]})", w.auditor);
+        QVERIFY2(r.status == 400 && message(r).contains("item 1"), r.describe().constData());
+        const QByteArray malformed =
+            QJsonDocument(QJsonObject{{"secrets", QJsonArray{QString::fromLatin1(w.validSecret), "kw_live_garbage1"}}})
+                .toJson(QJsonDocument::Compact);
+        r = post("/v1/keys/lookup", malformed, w.auditor);
+        QVERIFY2(r.status == 400 && message(r).contains("Secret 1") && !r.body.contains("garbage1"),
+                 r.describe().constData());
+        QByteArray many = R"({"secrets": [)";
+        for (int i = 0; i < 60; ++i)
+            many += QByteArray(i ? ",\"" : "\"") + w.validSecret + '"';
+        many += "]}";
+        r = post("/v1/keys/lookup", many, w.auditor);
+        QVERIFY2(r.status == 413, r.describe().constData());
+
+        // Contacts are the admin's; backup activation and replacements the responder's.
+        const QByteArray contact = R"({"project": "shop", "name": "Ops", "email": "ops@example.com"})";
+        r = post("/v1/contacts", contact, w.auditor);
+        QVERIFY2(r.status == 403, r.describe().constData());
+        r = post("/v1/contacts", contact, w.responder);
+        QVERIFY2(r.status == 403, r.describe().constData());
+        r = post("/v1/contacts", contact, w.admin);
+        QVERIFY2(r.status == 201 && r.json().value("id").toInteger() > 0, r.describe().constData());
+        r = post("/v1/contacts", R"({"project": "shop", "name": "Ops", "email": "nope"})", w.admin);
+        QVERIFY2(r.status == 400 && message(r).contains("e-mail"), r.describe().constData());
+        const QByteArray action = R"({"reason": "failover", "incident": "INC-1"})";
+        const QByteArray activate = "/v1/keys/" + w.spareId.toLatin1() + "/activate-backup";
+        const QByteArray replace = "/v1/keys/" + w.spareId.toLatin1() + "/replace";
+        r = post(activate.constData(), action, w.auditor);
+        QVERIFY2(r.status == 403, r.describe().constData());
+        r = post(activate.constData(), action, w.responder);
+        QVERIFY2(r.status == 409 && message(r).contains("not a backup"), r.describe().constData());
+        r = post(replace.constData(), action, w.auditor);
+        QVERIFY2(r.status == 403, r.describe().constData());
+        r = post(replace.constData(), action, w.responder);
+        QVERIFY2(r.status == 409 && message(r).contains("not revoked"), r.describe().constData());
+        r = post(replace.constData(), R"({"incident": "INC-1"})", w.responder);
+        QVERIFY2(r.status == 400 && message(r).contains("\"reason\""), r.describe().constData());
+        r = post("/v1/notifications", R"({"notifications": [{"kind": "alert", "channel": "desktop", "subject": "x"}]})",
+                 w.auditor);
+        QVERIFY2(r.status == 403, r.describe().constData());
+        r = post("/v1/notifications", R"({"notifications": [{"kind": "alert", "channel": "desktop", "subject": "x"}]})",
+                 w.responder);
+        QVERIFY2(r.status == 201 && r.body.contains("queued"), r.describe().constData());
+
+        // Reads with strict query strings.
+        r = kwtest::httpGet(
+            m_nam, url(server, QStringLiteral("/v1/calendar?from=2026-01-01T00:00:00Z&to=2026-02-01T00:00:00Z")),
+            kwtest::bearer(w.auditor));
+        QVERIFY2(r.status == 200, r.describe().constData());
+        r = kwtest::httpGet(m_nam, url(server, QStringLiteral("/v1/calendar?to=2026-02-01T00:00:00Z")),
+                            kwtest::bearer(w.auditor));
+        QVERIFY2(r.status == 400 && message(r).contains("\"from\""), r.describe().constData());
+        r = kwtest::httpGet(m_nam,
+                            url(server, QStringLiteral("/v1/calendar?from=2026-01-01T00:00:00Z&to=2026-02-01T00:00:00Z"
+                                                       "&utcOffset=abc")),
+                            kwtest::bearer(w.auditor));
+        QVERIFY2(r.status == 400 && message(r).contains("utcOffset"), r.describe().constData());
+        r = kwtest::httpGet(m_nam, url(server, QStringLiteral("/v1/notifications?colour=red")),
+                            kwtest::bearer(w.auditor));
+        QVERIFY2(r.status == 400 && message(r).contains("colour"), r.describe().constData());
+        r = kwtest::httpGet(m_nam, url(server, QStringLiteral("/v1/contacts")), kwtest::bearer(w.auditor));
+        QVERIFY2(r.status == 200 && QJsonDocument::fromJson(r.body).array().size() == 1, r.describe().constData());
+        QCOMPARE(server.stop(), 0);
+    }
+
     // ---- metrics and probes
 
     void metricsAndProbes()

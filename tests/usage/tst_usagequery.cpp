@@ -53,11 +53,8 @@ void add(UsageTotals& t, const UsageEvent& e)
     t.amountMicros += e.amountMicros;
     if (e.upstreamStatus >= 400)
         ++t.errors;
-    if (e.latencyUs >= 0) {
-        t.latencySumUs += e.latencyUs;
-        ++t.latencyCount;
-        t.latencyMaxUs = std::max(t.latencyMaxUs, e.latencyUs);
-    }
+    if (e.latencyUs >= 0)
+        t.addLatency(e.latencyUs); // sum, count, maximum and the histogram bucket
     if (e.bytes > 0)
         t.bytes += e.bytes;
 }
