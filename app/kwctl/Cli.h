@@ -79,6 +79,12 @@ int serviceCommand(Cli& cli, const QStringList& args);
 int usageCommand(Cli& cli, const QStringList& args);
 int operatorCommand(Cli& cli, const QStringList& args);
 int whoamiCommand(Cli& cli, const QStringList& args);
+int reportCommand(Cli& cli, const QStringList& args);
+int complianceCommand(Cli& cli, const QStringList& args);
+
+// Whether these arguments render a PDF here, which needs Qt's GUI library (main() then starts a QGuiApplication on
+// the offscreen platform).
+bool needsGui(const QStringList& arguments);
 
 QString usageText();
 
