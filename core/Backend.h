@@ -1,6 +1,7 @@
 #pragma once
 
 #include "auth/Operator.h"
+#include "compliance/Compliance.h"
 #include "domain/AuditEntry.h"
 #include "domain/Contact.h"
 #include "domain/ExpiryCalendar.h"
@@ -11,6 +12,7 @@
 #include "domain/Revocation.h"
 #include "domain/VerifyResult.h"
 #include "usage/Anomaly.h"
+#include "reports/Report.h"
 #include "usage/UsageRecorder.h"
 #include "usage/UsageReport.h"
 #include "util/Result.h"
@@ -186,7 +188,30 @@ public:
 
     // Audit
     virtual Result<QList<AuditEntry>> auditEntries(const AuditQuery& query) = 0;
+    // Verifies the whole chain; the run is itself audited ("audit.verify") and remembered for auditStatus().
     virtual Result<AuditVerification> verifyAudit() = 0;
+    // How many entries match the query's filters (limit, offset and seq bounds are ignored).
+    virtual Result<qint64> countAuditEntries(const AuditQuery& query) = 0;
+    virtual Result<AuditStatus> auditStatus() = 0;
+    virtual Result<AuditSettings> auditSettings() = 0;
+    virtual Status setAuditSettings(const AuditSettings& settings) = 0;
+    // Deletes entries written before beforeMs (0: before now minus the retention setting) behind a signed
+    // checkpoint; refuses when the chain is broken. Audited ("audit.prune").
+    virtual Result<AuditPruneReport> pruneAudit(qint64 beforeMs) = 0;
+
+    // Compliance: the built-in rules (ComplianceRule::builtin()) under the vault's configuration.
+    virtual Result<ComplianceConfig> complianceConfig() = 0;
+    virtual Status setComplianceConfig(const ComplianceConfig& config) = 0;
+    // Evaluates every rule over the whole inventory and records the run for the trend. Audited ("compliance.run").
+    virtual Result<ComplianceReport> runCompliance() = 0;
+    // Recorded runs, newest first.
+    virtual Result<QList<ComplianceRunSummary>> complianceHistory(int limit) = 0;
+
+    // Reports: built, written in the requested format and signed (Ed25519, the vault's key) where the data is —
+    // by the key server for a remote backend. Audited ("report.create"). Never contains a secret.
+    virtual Result<SignedReport> createReport(const ReportRequest& request) = 0;
+    // The vault's signing public key as PEM (created on first use), for `kwctl report verify --public-key`.
+    virtual Result<QString> reportPublicKey() = 0;
 
     // Operators of a key server. createOperator returns the token, shown once.
     struct IssuedOperator {

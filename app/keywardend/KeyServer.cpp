@@ -31,6 +31,7 @@ kw::Status KeyServer::start(const kw::SecureBytes& passphrase)
     if (!vault)
         return vault.error();
     m_backend = std::make_unique<kw::LocalVault>(std::move(*vault), QStringLiteral("keywardend"));
+    m_backend->setActorRole(QStringLiteral("server"));
     auto engine = m_backend->engine();
     if (!engine)
         return engine.error();
@@ -52,6 +53,7 @@ kw::Status KeyServer::start(const kw::SecureBytes& passphrase)
 
     registerVerifyRoutes();
     registerManagementRoutes();
+    registerAuditRoutes();
     registerOperationsRoutes();
     m_http.afterRequest([this](QHttpServerResponse&& r) { return finish(std::move(r)); });
     connect(&m_http, &QAbstractHttpServer::newWebSocketConnection, this, [this] {
@@ -86,6 +88,19 @@ kw::Status KeyServer::start(const kw::SecureBytes& passphrase)
         m_http.sslSetup(tls);
     }
 
+    if (!m_config.siem.isEmpty()) {
+        auto target = SiemTarget::parse(m_config.siem);
+        if (!target)
+            return target.error();
+        m_siem = std::make_unique<SiemForwarder>(*target, *m_backend, this);
+        if (auto s = m_siem->start(); !s)
+            return s;
+    }
+    m_retention.setInterval(3'600'000);
+    connect(&m_retention, &QTimer::timeout, this, &KeyServer::applyAuditRetention);
+    m_retention.start();
+    applyAuditRetention();
+
     m_port = m_http.listen(m_config.listenAddress, m_config.listenPort);
     if (m_port == 0)
         return kw::Error::io(QStringLiteral("Cannot listen on %1:%2 (address in use or not available)")
@@ -111,7 +126,12 @@ void KeyServer::shutdown()
     if (!m_backend)
         return;
     m_tick.stop();
+    m_retention.stop();
     m_events.closeAll();
+    if (m_siem) {
+        m_siem->poll();
+        m_siem.reset();
+    }
     const auto before = m_backend->usageRecorder() ? m_backend->usageRecorder()->stats() : kw::UsageRecorder::Stats{};
     if (auto s = m_backend->flushUsage(); !s)
         logError(QStringLiteral("could not flush usage events"), {{"error", s.errorMessage()}});
@@ -155,17 +175,32 @@ std::optional<kw::Operator> KeyServer::operatorForToken(QByteArrayView token) co
 KeyServer::Authorized KeyServer::authorize(const QHttpServerRequest& request, kw::Capability capability)
 {
     const QByteArray header = request.value("Authorization");
-    if (!header.startsWith("Bearer "))
+    // A SIEM hears of every refused operator request: the path and the peer, never the presented token.
+    auto report = [&](const QString& event, const QString& operatorName) {
+        if (!m_siem)
+            return;
+        QJsonObject fields{{"path", request.url().path()}, {"clientIp", request.remoteAddress().toString()}};
+        if (!operatorName.isEmpty())
+            fields.insert("operator", operatorName);
+        m_siem->securityEvent(event, fields);
+    };
+    if (!header.startsWith("Bearer ")) {
+        report(QStringLiteral("operator.unauthorized"), {});
         return errorResponse(QHttpServerResponse::StatusCode::Unauthorized, QStringLiteral("unauthorized"),
                              QStringLiteral("An operator token is required: Authorization: Bearer kwop_..."));
+    }
     const auto op = operatorForToken(QByteArrayView(header).sliced(7).trimmed());
-    if (!op)
+    if (!op) {
+        report(QStringLiteral("operator.unauthorized"), {});
         return errorResponse(QHttpServerResponse::StatusCode::Unauthorized, QStringLiteral("unauthorized"),
                              QStringLiteral("Unknown or revoked operator token"));
-    if (!kw::roleAllows(op->role, capability))
+    }
+    if (!kw::roleAllows(op->role, capability)) {
+        report(QStringLiteral("operator.forbidden"), op->name);
         return errorResponse(
             QHttpServerResponse::StatusCode::Forbidden, QStringLiteral("forbidden"),
             QStringLiteral("Operator %1 has role %2, which may not do this").arg(op->name, kw::toString(op->role)));
+    }
     return *op;
 }
 
@@ -193,6 +228,19 @@ void KeyServer::publishUsageTick()
                             {"time", QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs)},
                             {"requests", total},
                             {"byCode", byCode}});
+}
+
+void KeyServer::applyAuditRetention()
+{
+    auto settings = m_backend->auditSettings();
+    if (!settings || settings->retentionMs == 0)
+        return;
+    auto pruned = m_backend->pruneAudit(0);
+    if (!pruned)
+        logError(QStringLiteral("audit retention: cannot prune"), {{"error", pruned.errorMessage()}});
+    else if (pruned->pruned > 0)
+        logInfo(QStringLiteral("audit retention: pruned"),
+                {{"entries", pruned->pruned}, {"throughSeq", pruned->checkpoint.seq}});
 }
 
 } // namespace kwd

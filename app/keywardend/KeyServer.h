@@ -3,6 +3,7 @@
 #include "EventStream.h"
 #include "Metrics.h"
 #include "ServerConfig.h"
+#include "SiemForwarder.h"
 
 #include "auth/Operator.h"
 #include "crypto/Crypto.h"
@@ -42,6 +43,9 @@ private:
     void registerVerifyRoutes();
     void registerManagementRoutes();
     void registerOperationsRoutes();
+    void registerAuditRoutes(); // AuditRoutes.cpp: audit, compliance, reports
+    void applyAuditRetention();
+    void reportRejection(const kw::VerifyResult& result, const kw::VerifyContext& context);
     void reloadOperators();
     // Runs a management call as `op`: the vault's audit entries name the operator.
     template <typename F> auto as(const kw::Operator& op, F&& call);
@@ -62,13 +66,17 @@ private:
     QTimer m_tick;
     std::array<qint64, Metrics::kCodes> m_lastTick{};
     QHash<QByteArray, kw::Operator> m_operators; // token hash -> operator, for authentication without SQL
+    std::unique_ptr<SiemForwarder> m_siem;       // when --siem is set
+    QTimer m_retention;                          // prunes the audit trail by its retention setting, hourly
 };
 
 template <typename F> auto KeyServer::as(const kw::Operator& op, F&& call)
 {
     m_backend->setActor(QStringLiteral("operator:") + op.name);
+    m_backend->setActorRole(kw::toString(op.role));
     auto result = call(*m_backend);
     m_backend->setActor(QStringLiteral("keywardend"));
+    m_backend->setActorRole(QStringLiteral("server"));
     return result;
 }
 

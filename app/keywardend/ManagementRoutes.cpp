@@ -94,6 +94,8 @@ QHttpServerResponse KeyServer::handle(const QHttpServerRequest& request, Capabil
         return errorResponse(body.error());
     const auto& op = std::get<kw::Operator>(who);
     QHttpServerResponse response = handler(op, *body);
+    if (m_siem)
+        m_siem->poll(); // what the request changed reaches the SIEM now, not at the next tick
     if (m_config.logRequests)
         logInfo(QStringLiteral("request"),
                 {{"operator", op.name},
@@ -712,25 +714,6 @@ void KeyServer::registerManagementRoutes()
                 return errorResponse(kw::Error::invalid(QStringLiteral("ipPrivacy must be full, truncate or drop")));
             auto s = as(op, [&](kw::LocalVault& b) { return b.setUsageSettings(settings); });
             return s ? jsonResponse(body) : errorResponse(s.error());
-        });
-    });
-
-    // ---- audit
-    m_http.route("/v1/audit", Method::Get, [this](const QHttpServerRequest& req) {
-        return handle(req, Capability::Read, [this, &req](const kw::Operator&, const QJsonObject&) {
-            const QUrlQuery q = req.query();
-            kw::AuditQuery aq;
-            aq.afterSeq = q.queryItemValue(QStringLiteral("after")).toLongLong();
-            aq.limit = q.hasQueryItem(QStringLiteral("limit")) ? q.queryItemValue(QStringLiteral("limit")).toInt() : 0;
-            aq.target = q.queryItemValue(QStringLiteral("target"), QUrl::FullyDecoded);
-            aq.action = q.queryItemValue(QStringLiteral("action"), QUrl::FullyDecoded);
-            return resultResponse(m_backend->auditEntries(aq), [](const auto& v) { return toJsonArray(v); });
-        });
-    });
-    m_http.route("/v1/audit/verify", Method::Post, [this](const QHttpServerRequest& req) {
-        return handle(req, Capability::Read, [this](const kw::Operator& op, const QJsonObject&) {
-            return resultResponse(as(op, [](kw::LocalVault& b) { return b.verifyAudit(); }),
-                                  [](const kw::AuditVerification& v) { return v.toJson(); });
         });
     });
 

@@ -1,5 +1,7 @@
 #include "ServerConfig.h"
 
+#include "SiemForwarder.h"
+
 #include <QFileInfo>
 #include <QHash>
 #include <QSettings>
@@ -9,8 +11,8 @@ namespace kwd {
 namespace {
 
 // name (as in the config file) -> command-line option / environment variable are derived from it.
-const QStringList kNames{"vault",   "passphrase_file", "listen",     "tls_cert",
-                         "tls_key", "max_body_bytes",  "ready_file", "log_requests"};
+const QStringList kNames{"vault",          "passphrase_file", "listen",       "tls_cert", "tls_key",
+                         "max_body_bytes", "ready_file",      "log_requests", "siem"};
 
 QString optionOf(const QString& name)
 {
@@ -62,6 +64,11 @@ kw::Status apply(ServerConfig& c, const QString& name, const QString& value, con
         if (value != QLatin1String("true") && value != QLatin1String("false"))
             return bad(QStringLiteral("log_requests must be true or false"));
         c.logRequests = value == QLatin1String("true");
+    } else if (name == QLatin1String("siem")) {
+        if (!value.isEmpty())
+            if (auto t = SiemTarget::parse(value); !t)
+                return bad(t.errorMessage());
+        c.siem = value;
     }
     return {};
 }
@@ -73,10 +80,13 @@ QString ServerConfig::usage()
     return QStringLiteral(
         "Usage: keywardend --vault PATH [--passphrase-file F] [--listen HOST:PORT] [--tls-cert F --tls-key F]\n"
         "                  [--config FILE] [--max-body-bytes N] [--ready-file F] [--log-requests true|false]\n"
+        "                  [--siem udp://HOST:PORT|tcp://HOST:PORT|file:///PATH]\n"
         "\n"
         "Every option can also be set in the environment (KEYWARDEN_VAULT, KEYWARDEN_LISTEN, ...) or in the\n"
         "config file as `name = value` (vault, passphrase_file, listen, tls_cert, tls_key, max_body_bytes,\n"
-        "ready_file, log_requests); the command line wins over the environment, which wins over the file.\n"
+        "ready_file, log_requests, siem); the command line wins over the environment, which wins over the file.\n"
+        "--siem streams every audit entry and security event to a SIEM: RFC 5424 syslog over UDP or TCP, or\n"
+        "JSON lines appended to a file.\n"
         "The passphrase comes from --passphrase-file or KEYWARDEN_PASSPHRASE. Default listen: 127.0.0.1:8420.\n");
 }
 

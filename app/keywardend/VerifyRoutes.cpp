@@ -50,6 +50,19 @@ StatusCode authStatus(kw::VerifyCode code)
 
 } // namespace
 
+void KeyServer::reportRejection(const kw::VerifyResult& r, const kw::VerifyContext& context)
+{
+    // Revoked and unknown keys presented to a service are security events; the presented string never leaves.
+    if (!m_siem || (r.code != kw::VerifyCode::Revoked && r.code != kw::VerifyCode::NotFound))
+        return;
+    QJsonObject fields{{"code", kw::toString(r.code)}, {"service", context.service}, {"clientIp", context.clientIp}};
+    if (!r.keyId.isEmpty())
+        fields.insert("keyId", r.keyId);
+    if (!r.displayId.isEmpty())
+        fields.insert("displayId", r.displayId);
+    m_siem->securityEvent(QStringLiteral("verify.rejected"), fields);
+}
+
 void KeyServer::registerVerifyRoutes()
 {
     m_http.route(QStringLiteral("/v1/keys/verify"), QHttpServerRequest::Method::Post,
@@ -71,6 +84,7 @@ void KeyServer::registerVerifyRoutes()
                      t.start();
                      const kw::VerifyResult r = m_engine->verify(req->key.view(), req->context);
                      m_metrics.recordVerification(r.code, t.nsecsElapsed() / 1000);
+                     reportRejection(r, req->context);
                      // Always 200: the decision is the answer, whatever it is.
                      return jsonResponse(r.toJson());
                  });
@@ -107,6 +121,7 @@ void KeyServer::registerVerifyRoutes()
                      const kw::VerifyResult r = m_engine->verify(key, ctx);
                      kw::secureWipe(key);
                      m_metrics.recordVerification(r.code, t.nsecsElapsed() / 1000);
+                     reportRejection(r, ctx);
                      const StatusCode status = authStatus(r.code);
                      QHttpServerResponse response(status);
                      response.setHeader("X-KeyWarden-Code", kw::toString(r.code).toLatin1());

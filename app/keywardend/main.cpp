@@ -1,8 +1,8 @@
 #include "JsonLog.h"
 #include "KeyServer.h"
 
-#include <QCoreApplication>
 #include <QFile>
+#include <QGuiApplication>
 #include <QSocketNotifier>
 
 #include <csignal>
@@ -43,7 +43,10 @@ kw::Result<kw::SecureBytes> readPassphrase(const QString& file)
 
 int main(int argc, char* argv[])
 {
-    QCoreApplication app(argc, argv);
+    // PDF reports need Qt's GUI library (fonts, painting) but never a display: the offscreen platform.
+    if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
+        qputenv("QT_QPA_PLATFORM", "offscreen");
+    QGuiApplication app(argc, argv);
     QCoreApplication::setApplicationName(QStringLiteral("keywardend"));
     const QStringList args = app.arguments().mid(1);
     if (args.contains(QStringLiteral("--help")) || args.contains(QStringLiteral("-h"))) {

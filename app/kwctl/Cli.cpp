@@ -95,8 +95,24 @@ QString usageText()
         "  contact list [--project P] [--json] | contact remove ID\n"
         "  notification list [--incident ID] [--kind K] [--limit N] [--json]\n"
         "                                                     the outbox (queued: no sender is configured yet)\n"
-        "  audit list [--after SEQ] [--limit N] [--target ID] [--json]\n"
+        "  audit list [--after SEQ] [--before SEQ] [--limit N] [--offset N] [--newest] [--target ID]\n"
+        "             [--action A|PREFIX.] [--actor A] [--incident ID] [--since WHEN] [--until WHEN]\n"
+        "             [--search TEXT] [--count] [--json]\n"
         "  audit verify [--json]                              exit 0 when the trail is intact\n"
+        "  audit status [--json]                              head, last verification, checkpoint, retention\n"
+        "  audit export --format jsonl|syslog [--since WHEN] [--until WHEN] [FILTERS] [--out FILE]\n"
+        "  audit prune [--before WHEN] [--yes]                delete old entries behind a signed checkpoint\n"
+        "  audit settings [--retention DURATION|0]            how long audit entries are kept\n"
+        "  compliance rules [--json]                          the rule set with its settings\n"
+        "  compliance run [--fail-under SCORE] [--json]       evaluate every rule over the inventory\n"
+        "  compliance config [--rule ID [--enable|--disable] [--threshold DAYS] [--severity S] [--reset]]\n"
+        "                    [--production-envs ENV,...] [--public-services S,...] [--json]\n"
+        "  compliance history [--limit N] [--json]            the score over time\n"
+        "  report create inventory|usage|expirations|revocations|compliance|audit --format csv|json|pdf\n"
+        "                [--since WHEN] [--until WHEN] [--team T | --project P] --out FILE [--json]\n"
+        "                                                     writes FILE and its signature FILE.sig\n"
+        "  report verify FILE [--sig FILE.sig] [--public-key PEM_FILE] [--json]\n"
+        "  report public-key [--out FILE]                     the vault's Ed25519 signing key (PEM)\n"
         "  operator create NAME --role admin|responder|auditor|verifier [--json]\n"
         "                                                     prints the operator's token once\n"
         "  operator list [--json] | operator revoke NAME      operators of a key server\n"
@@ -110,6 +126,7 @@ QString usageText()
         "SCOPE: [--team T] [--project P] [--env ENV] [--service S] [--owner O] [--tag T]\n"
         "Durations: 90d, 12h, 30m, 45s, 2w, or combinations such as 1d12h.\n"
         "Times: 2026-03-01 or 2026-03-01T12:00 (UTC unless an offset such as +02:00 is given).\n"
+        "WHEN: an ISO 8601 date or time (2026-03-01, 2026-03-01T12:00:00Z) or a duration ago (30d).\n"
         "Exit codes: 0 success, 1 failure, 2 usage error.\n");
 }
 
@@ -264,6 +281,10 @@ int Cli::dispatch(const QStringList& words)
         return operatorCommand(*this, rest);
     if (group == QLatin1String("whoami"))
         return whoamiCommand(*this, rest);
+    if (group == QLatin1String("report"))
+        return reportCommand(*this, rest);
+    if (group == QLatin1String("compliance"))
+        return complianceCommand(*this, rest);
     if (group == QLatin1String("help")) {
         m_out << usageText();
         m_out.flush();

@@ -88,6 +88,12 @@ int keyReplace(Cli& cli, const QStringList& args);
 int keyCalendar(Cli& cli, const QStringList& args);
 int keyRotations(Cli& cli, const QStringList& args);
 int whoamiCommand(Cli& cli, const QStringList& args);
+int reportCommand(Cli& cli, const QStringList& args);
+int complianceCommand(Cli& cli, const QStringList& args);
+
+// Whether these arguments render a PDF here, which needs Qt's GUI library (main() then starts a QGuiApplication on
+// the offscreen platform).
+bool needsGui(const QStringList& arguments);
 
 QString usageText();
 

@@ -685,28 +685,6 @@ Status RemoteBackend::setUsageSettings(const UsageRecorder::Settings& settings)
     return {};
 }
 
-// Audit
-
-Result<QList<AuditEntry>> RemoteBackend::auditEntries(const AuditQuery& query)
-{
-    QUrlQuery q;
-    if (query.afterSeq > 0)
-        q.addQueryItem(QStringLiteral("after"), QString::number(query.afterSeq));
-    if (query.limit > 0)
-        q.addQueryItem(QStringLiteral("limit"), QString::number(query.limit));
-    if (!query.target.isEmpty())
-        q.addQueryItem(QStringLiteral("target"), query.target);
-    if (!query.action.isEmpty())
-        q.addQueryItem(QStringLiteral("action"), query.action);
-    return parseArray(callArray("GET", withQuery("/v1/audit", q)), &codec::auditEntryFromJson);
-}
-
-Result<AuditVerification> RemoteBackend::verifyAudit()
-{
-    const QJsonObject body;
-    return parseObject(callObject("POST", "/v1/audit/verify", &body), &codec::auditVerificationFromJson);
-}
-
 // Operators
 
 Result<Backend::IssuedOperator> RemoteBackend::createOperator(const QString& name, OperatorRole role)

@@ -99,8 +99,20 @@ public:
     Result<UsageRecorder::Settings> usageSettings() override;
     Status setUsageSettings(const UsageRecorder::Settings& settings) override;
 
+    // Audit, compliance and reports (RemoteBackendAudit.cpp)
     Result<QList<AuditEntry>> auditEntries(const AuditQuery& query) override;
     Result<AuditVerification> verifyAudit() override;
+    Result<qint64> countAuditEntries(const AuditQuery& query) override;
+    Result<AuditStatus> auditStatus() override;
+    Result<AuditSettings> auditSettings() override;
+    Status setAuditSettings(const AuditSettings& settings) override;
+    Result<AuditPruneReport> pruneAudit(qint64 beforeMs) override;
+    Result<ComplianceConfig> complianceConfig() override;
+    Status setComplianceConfig(const ComplianceConfig& config) override;
+    Result<ComplianceReport> runCompliance() override;
+    Result<QList<ComplianceRunSummary>> complianceHistory(int limit) override;
+    Result<SignedReport> createReport(const ReportRequest& request) override;
+    Result<QString> reportPublicKey() override;
 
     Result<IssuedOperator> createOperator(const QString& name, OperatorRole role) override;
     Result<QList<Operator>> operators() override;

@@ -393,6 +393,7 @@ Result<AuditEntry> auditEntryFromJson(const QJsonObject& object)
     e.seq = in.integer("seq");
     e.time = in.time("time");
     e.actor = in.string("actor");
+    e.role = in.string("role");
     e.action = in.string("action", true);
     e.target = in.string("target");
     e.reason = in.string("reason");
@@ -413,6 +414,7 @@ Result<AuditVerification> auditVerificationFromJson(const QJsonObject& object)
     v.firstBadSeq = in.integer("firstBadSeq");
     v.problem = in.string("problem");
     v.headHash = in.hex("head");
+    v.checkpointSeq = in.integer("checkpointSeq");
     if (!object.value(QLatin1String("intact")).isBool())
         in.fail(QStringLiteral("field \"intact\" is required (true or false)"));
     return done(in, std::move(v), "audit verification");

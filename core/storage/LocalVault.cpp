@@ -120,7 +120,7 @@ LocalVault::~LocalVault()
 Status LocalVault::audit(const QString& action, const QString& target, const QString& reason,
                          const QJsonObject& details, const QString& incident)
 {
-    auto e = m_audit.append({m_actor, action, target, reason, incident, details});
+    auto e = m_audit.append({m_actor, action, target, reason, incident, details, m_actorRole});
     if (!e)
         return e.error();
     return {};
@@ -770,29 +770,6 @@ Result<SecureBytes> LocalVault::revealSecret(const QString& ref)
     if (auto s = tx.commit(); !s)
         return s.error();
     return secret;
-}
-
-// ---- audit --------------------------------------------------------------------------------------
-
-Result<QList<AuditEntry>> LocalVault::auditEntries(const AuditQuery& query)
-{
-    return m_audit.entries(query);
-}
-
-Result<AuditVerification> LocalVault::verifyAudit()
-{
-    auto v = m_audit.verify();
-    if (!v)
-        return v;
-    // A verification run is itself part of the record.
-    sql::Transaction tx(m_vault->db());
-    if (auto s = audit(QStringLiteral("audit.verify"), QStringLiteral("audit"), {},
-                       QJsonObject{{"intact", v->intact}, {"checked", v->checked}, {"firstBadSeq", v->firstBadSeq}});
-        !s)
-        return s.error();
-    if (auto s = tx.commit(); !s)
-        return s.error();
-    return v;
 }
 
 } // namespace kw

@@ -51,8 +51,23 @@ public:
     Result<RevocationPlan> revokeKeys(const RevocationRequest& request) override;
     Result<VerifyResult> verifyKey(const SecureBytes& secret, const VerifyContext& context) override;
 
+    // Audit, compliance and reports (LocalVaultAudit.cpp)
     Result<QList<AuditEntry>> auditEntries(const AuditQuery& query) override;
     Result<AuditVerification> verifyAudit() override;
+    Result<qint64> countAuditEntries(const AuditQuery& query) override;
+    Result<AuditStatus> auditStatus() override;
+    Result<AuditSettings> auditSettings() override;
+    Status setAuditSettings(const AuditSettings& settings) override;
+    Result<AuditPruneReport> pruneAudit(qint64 beforeMs) override;
+    Result<ComplianceConfig> complianceConfig() override;
+    Status setComplianceConfig(const ComplianceConfig& config) override;
+    Result<ComplianceReport> runCompliance() override;
+    Result<QList<ComplianceRunSummary>> complianceHistory(int limit) override;
+    Result<SignedReport> createReport(const ReportRequest& request) override;
+    Result<QString> reportPublicKey() override;
+    // The role recorded with each audit entry: "local" for the vault's own user; the server sets the operator's.
+    void setActorRole(const QString& role) { m_actorRole = role; }
+    QString actorRole() const { return m_actorRole; }
 
     Result<IssuedOperator> createOperator(const QString& name, OperatorRole role) override;
     Result<QList<Operator>> operators() override;
@@ -160,8 +175,12 @@ private:
     Status audit(const QString& action, const QString& target, const QString& reason = {},
                  const QJsonObject& details = {}, const QString& incident = {});
 
+    // The signing key, created (and audited) on first use.
+    Result<crypto::ed25519::KeyPair> signingKey();
+
     std::unique_ptr<Vault> m_vault;
     QString m_actor;
+    QString m_actorRole = QStringLiteral("local");
     const Clock& m_clock;
     AuditLog m_audit;
     PolicyStore m_policies;

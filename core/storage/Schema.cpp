@@ -139,6 +139,25 @@ const QList<QStringList>& migrations()
                           .arg(i);
             return v5;
         }(),
+        // 6: audit, compliance and reports. The actor's role is recorded with each entry; indexes serve the audit
+        // view's filters; checkpoints keep the chain verifiable after old entries are pruned; compliance runs
+        // give the score's trend. The full-text index (FTS5 with trigrams, so any substring of three characters
+        // or more is found) is SQLite's own: on PostgreSQL the same search is a pg_trgm index over the columns.
+        {
+            R"(ALTER TABLE audit ADD COLUMN role TEXT NOT NULL DEFAULT '')",
+            R"(CREATE INDEX audit_by_ts ON audit (ts))",
+            R"(CREATE INDEX audit_by_actor ON audit (actor, seq))",
+            R"(CREATE INDEX audit_by_action ON audit (action, seq))",
+            R"(CREATE INDEX audit_by_incident ON audit (incident, seq))",
+            R"(CREATE TABLE audit_checkpoints (seq BIGINT PRIMARY KEY, hash BLOB NOT NULL, pruned BIGINT NOT NULL,
+                   created_at BIGINT NOT NULL, signature BLOB NOT NULL))",
+            R"(CREATE TABLE compliance_runs (id INTEGER PRIMARY KEY, ts BIGINT NOT NULL, score INTEGER NOT NULL,
+                   keys BIGINT NOT NULL, findings BIGINT NOT NULL, summary TEXT NOT NULL DEFAULT '{}'))",
+            R"(CREATE INDEX compliance_runs_by_ts ON compliance_runs (ts))",
+            R"(CREATE VIRTUAL TABLE audit_fts USING fts5(actor, role, action, target, reason, incident, details,
+                   content='audit', content_rowid='seq', tokenize='trigram'))",
+            R"(INSERT INTO audit_fts (audit_fts) VALUES ('rebuild'))",
+        },
     };
     return list;
 }

@@ -5,6 +5,7 @@
 #include "audit/AuditLog.h"
 #include "storage/LocalVault.h"
 
+#include "AuditFill.h"
 #include "TestSupport.h"
 
 #include <QJsonDocument>
@@ -43,26 +44,27 @@ struct Row {
     qint64 seq, ts;
     QString actor, action, target, reason, incident, details;
     QByteArray prevHash, hash;
+    QString role;
 };
 
 QList<Row> readRows(QSqlDatabase& db)
 {
     QList<Row> rows;
     QSqlQuery q(db);
-    q.exec(QStringLiteral(
-        "SELECT seq, ts, actor, action, target, reason, incident, details, prev_hash, hash FROM audit ORDER BY seq"));
+    q.exec(QStringLiteral("SELECT seq, ts, actor, action, target, reason, incident, details, prev_hash, hash, role "
+                          "FROM audit ORDER BY seq"));
     while (q.next())
         rows.append({q.value(0).toLongLong(), q.value(1).toLongLong(), q.value(2).toString(), q.value(3).toString(),
                      q.value(4).toString(), q.value(5).toString(), q.value(6).toString(), q.value(7).toString(),
-                     q.value(8).toByteArray(), q.value(9).toByteArray()});
+                     q.value(8).toByteArray(), q.value(9).toByteArray(), q.value(10).toString()});
     return rows;
 }
 
 QByteArray hashOf(const Row& r, const QByteArray& prev)
 {
-    return AuditLog::chainHash(prev,
-                               AuditLog::canonical(r.seq, r.ts, r.actor.toUtf8(), r.action.toUtf8(), r.target.toUtf8(),
-                                                   r.reason.toUtf8(), r.incident.toUtf8(), r.details.toUtf8()));
+    return AuditLog::chainHash(prev, AuditLog::canonical(r.seq, r.ts, r.actor.toUtf8(), r.action.toUtf8(),
+                                                         r.target.toUtf8(), r.reason.toUtf8(), r.incident.toUtf8(),
+                                                         r.details.toUtf8(), r.role.toUtf8()));
 }
 
 } // namespace
@@ -130,6 +132,23 @@ private slots:
     void appendAfterTruncationKeepsGapVisible();
     void canonicalFormSeparatesFields();
     void entriesQuery();
+
+    // Roles, filters, full-text search and paging.
+    void rolesRecorded();
+    void queryFilters();
+    void textSearch();
+    void pagingNewestFirst();
+    void largeTrailSearchAndCount();
+
+    // Retention: pruning behind a signed checkpoint.
+    void pruneKeepsChainVerifiable();
+    void editAfterPruneIsFound();
+    void forgedCheckpoint();
+    void deletedCheckpoint();
+    void pruneRefusedOnBrokenChain();
+    void pruneByRetention();
+    void retentionSettings();
+    void statusAfterVerification();
 };
 
 void TestAudit::init()
@@ -236,6 +255,8 @@ void TestAudit::editedEntryEveryField_data()
     QTest::newRow("details") << "details = '{}'";
     QTest::newRow("hash") << "hash = zeroblob(32)";
     QTest::newRow("prev_hash") << "prev_hash = zeroblob(32)";
+    QTest::newRow("role") << "role = 'admin'";
+    QTest::newRow("role removed") << "role = ''";
 }
 
 void TestAudit::editedEntryEveryField()
@@ -453,6 +474,354 @@ void TestAudit::entriesQuery()
         const auto forTarget = b().auditEntries({0, 0, e.target, {}}).value();
         QCOMPARE(forTarget.size(), 2); // key.create + key.revoke
     }
+}
+
+void TestAudit::rolesRecorded()
+{
+    populate();
+    const auto entries = b().auditEntries({0, 0, {}, {}}).value();
+    for (const AuditEntry& e : entries)
+        QCOMPARE(e.role, QStringLiteral("local"));
+    b().setActorRole(QStringLiteral("auditor"));
+    QVERIFY(b().createTeam(QStringLiteral("audited")));
+    const AuditEntry last = b().auditEntries({0, 0, {}, {}})->last();
+    QCOMPARE(last.role, QStringLiteral("auditor"));
+    QCOMPARE(last.actor, QStringLiteral("test:admin"));
+    QVERIFY(verify().intact);
+    // The role is part of what is hashed: changing it is found.
+    tamper({QStringLiteral("UPDATE audit SET role = 'admin' WHERE seq = %1").arg(last.seq)});
+    const AuditVerification v = verify();
+    QVERIFY(!v.intact);
+    QCOMPARE(v.firstBadSeq, last.seq);
+}
+
+void TestAudit::queryFilters()
+{
+    populate(); // 1 team, 2 project, 3 environment, 4-7 keys, 8 suspend, 9 resume, 10-11 revoke, 12 team
+    b().setActorRole(QStringLiteral("responder"));
+    b().setActor(QStringLiteral("operator:rita"));
+    QVERIFY(b().createTeam(QStringLiteral("night-shift"))); // 13
+    auto run = [&](const AuditQuery& q) {
+        auto r = b().auditEntries(q);
+        if (!r)
+            qFatal("auditEntries: %s", qPrintable(r.errorMessage()));
+        QList<qint64> seqs;
+        for (const auto& e : *r)
+            seqs << e.seq;
+        auto n = b().countAuditEntries(q);
+        if (!n || (q.limit == 0 && q.offset == 0 && q.afterSeq == 0 && q.beforeSeq == 0 && *n != seqs.size()))
+            qFatal("countAuditEntries disagrees with the list");
+        return seqs;
+    };
+    AuditQuery q;
+    q.limit = 0;
+    q.action = QStringLiteral("key.");
+    QCOMPARE(run(q), (QList<qint64>{4, 5, 6, 7, 8, 9, 10, 11}));
+    q.action = QStringLiteral("key.*");
+    QCOMPARE(run(q).size(), 8);
+    q.action = QStringLiteral("key");
+    QVERIFY(run(q).isEmpty()); // exact match: no action is just "key"
+    q.action = QStringLiteral("team.create");
+    QCOMPARE(run(q), (QList<qint64>{1, 12, 13}));
+    q.actor = QStringLiteral("operator:rita");
+    QCOMPARE(run(q), (QList<qint64>{13}));
+    q = {};
+    q.limit = 0;
+    q.incident = QStringLiteral("INC-1");
+    QCOMPARE(run(q), (QList<qint64>{10, 11}));
+    // Time range: the keys were created a minute apart; from is inclusive, to exclusive.
+    const auto all = b().auditEntries({0, 0, {}, {}}).value();
+    q = {};
+    q.limit = 0;
+    q.fromMs = all[4].time; // entry 5
+    q.toMs = all[6].time;   // entry 7
+    QCOMPARE(run(q), (QList<qint64>{5, 6}));
+    q.target = all[4].target;
+    QCOMPARE(run(q), (QList<qint64>{5}));
+    // Filters combine: revocations in INC-1 for one key.
+    q = {};
+    q.limit = 0;
+    q.action = QStringLiteral("key.revoke");
+    q.incident = QStringLiteral("INC-1");
+    q.target = all[9].target;
+    QCOMPARE(run(q), (QList<qint64>{10}));
+}
+
+void TestAudit::textSearch()
+{
+    populate();
+    QVERIFY(b().suspendKey(b().auditEntries({6, 1, {}, {}})->first().target,
+                           QStringLiteral("50% off_sale \"quoted\" ünïcödé")));
+    auto search = [&](const QString& text) {
+        AuditQuery q;
+        q.limit = 0;
+        q.text = text;
+        QList<qint64> seqs;
+        const auto entries = b().auditEntries(q).value();
+        for (const auto& e : entries)
+            seqs << e.seq;
+        if (b().countAuditEntries(q).value_or(-1) != seqs.size())
+            qFatal("count disagrees for \"%s\"", qPrintable(text));
+        return seqs;
+    };
+    // Three characters or more: the trigram index, case-insensitive, any field.
+    QCOMPARE(search(QStringLiteral("leak")), (QList<qint64>{10, 11}));
+    QCOMPARE(search(QStringLiteral("LEAK")), (QList<qint64>{10, 11}));
+    QCOMPARE(search(QStringLiteral("INC-1")), (QList<qint64>{10, 11}));
+    QCOMPARE(search(QStringLiteral("security")), (QList<qint64>{12}));
+    QCOMPARE(search(QStringLiteral("test:adm")).size(), 13);              // actor
+    QCOMPARE(search(QStringLiteral("keyPrefix")), (QList<qint64>{2, 3})); // details JSON
+    QCOMPARE(search(QStringLiteral("\"quoted\"")), (QList<qint64>{13}));
+    QCOMPARE(search(QStringLiteral("ünïcödé")), (QList<qint64>{13}));
+    QCOMPARE(search(QStringLiteral("50% off_")), (QList<qint64>{13}));
+    QVERIFY(search(QStringLiteral("no such thing")).isEmpty());
+    // Shorter text: a scan, with LIKE's wildcards taken literally.
+    QCOMPARE(search(QStringLiteral("50")), (QList<qint64>{13}));
+    QCOMPARE(search(QStringLiteral("%")), (QList<qint64>{13}));
+    QCOMPARE(search(QStringLiteral("_s")), (QList<qint64>{13}));
+    QVERIFY(search(QStringLiteral("zq")).isEmpty());
+}
+
+void TestAudit::pagingNewestFirst()
+{
+    populate();
+    AuditQuery q;
+    q.newestFirst = true;
+    q.limit = 5;
+    auto page1 = b().auditEntries(q).value();
+    QCOMPARE(page1.size(), 5);
+    QCOMPARE(page1.first().seq, qint64(12));
+    QCOMPARE(page1.last().seq, qint64(8));
+    q.beforeSeq = page1.last().seq;
+    auto page2 = b().auditEntries(q).value();
+    QCOMPARE(page2.first().seq, qint64(7));
+    QCOMPARE(page2.last().seq, qint64(3));
+    q.beforeSeq = 0;
+    q.offset = 10;
+    auto page3 = b().auditEntries(q).value();
+    QCOMPARE(page3.size(), 2);
+    QCOMPARE(page3.first().seq, qint64(2));
+    QCOMPARE(page3.last().seq, qint64(1));
+    // Paging bounds with a text search go through the index's own order.
+    q = {};
+    q.text = QStringLiteral("key_");
+    q.newestFirst = true;
+    q.limit = 2;
+    auto hits = b().auditEntries(q).value();
+    QCOMPARE(hits.size(), 2);
+    QVERIFY(hits[0].seq > hits[1].seq);
+    q.beforeSeq = hits[1].seq;
+    auto more = b().auditEntries(q).value();
+    QVERIFY(!more.isEmpty());
+    QVERIFY(more.first().seq < hits[1].seq);
+}
+
+void TestAudit::largeTrailSearchAndCount()
+{
+    const QString filled = kwtest::fillAuditTrail(b(), 20'000, tv->clock().nowMs());
+    QVERIFY2(filled.isEmpty(), qPrintable(filled));
+    const AuditVerification v = verify();
+    QVERIFY2(v.intact, qPrintable(v.problem));
+    QCOMPARE(v.checked, qint64(20'001));
+    AuditQuery q;
+    QCOMPARE(b().countAuditEntries(q).value(), qint64(20'002)); // + the verification
+    q.incident = QStringLiteral("INC-7");
+    QCOMPARE(b().countAuditEntries(q).value(), qint64(1));
+    q = {};
+    q.text = QStringLiteral("reason 1999");
+    QCOMPARE(b().countAuditEntries(q).value(), qint64(11)); // 1999, 19990..19999
+    q.action = QStringLiteral("key.revoke");
+    QCOMPARE(b().countAuditEntries(q).value(), qint64(2)); // 19992, 19997
+    q = {};
+    q.actor = QStringLiteral("operator:bob");
+    QCOMPARE(b().countAuditEntries(q).value(), qint64(5000));
+    q.newestFirst = true;
+    q.limit = 3;
+    q.offset = 100;
+    const auto page = b().auditEntries(q).value();
+    QCOMPARE(page.size(), 3);
+    QVERIFY(page[0].seq > page[1].seq);
+}
+
+void TestAudit::pruneKeepsChainVerifiable()
+{
+    populate();
+    const auto before = b().auditEntries({0, 0, {}, {}}).value();
+    tv->clock().advanceDays(40);
+    QVERIFY(b().createTeam(QStringLiteral("later"))); // 13
+    const qint64 cut = tv->clock().nowMs() - 10LL * 86'400'000;
+    auto pruned = b().pruneAudit(cut);
+    QVERIFY2(pruned, qPrintable(pruned.errorMessage()));
+    QCOMPARE(pruned->pruned, qint64(12));
+    QCOMPARE(pruned->checkpoint.seq, qint64(12));
+    QCOMPARE(pruned->checkpoint.hash, before.last().hash);
+    QCOMPARE(pruned->checkpoint.signature.size(), 64);
+
+    const auto after = b().auditEntries({0, 0, {}, {}}).value();
+    QCOMPARE(after.first().seq, qint64(13));
+    QCOMPARE(after.last().action, QStringLiteral("audit.prune"));
+    QCOMPARE(after.last().details.value("pruned").toInteger(), qint64(12));
+    // The signing key was created for the checkpoint, and that was recorded too.
+    QVERIFY(std::any_of(after.cbegin(), after.cend(),
+                        [](const AuditEntry& e) { return e.action == QLatin1String("signing-key.create"); }));
+    // Pruned entries are gone from the search index as well.
+    AuditQuery q;
+    q.text = QStringLiteral("leak");
+    QCOMPARE(b().countAuditEntries(q).value(), qint64(0));
+
+    const AuditVerification v = verify();
+    QVERIFY2(v.intact, qPrintable(v.problem));
+    QCOMPARE(v.checkpointSeq, qint64(12));
+    QCOMPARE(v.checked, qint64(after.size()));
+    QCOMPARE(v.lastGoodSeq, after.last().seq);
+    // ... also after a reopen, and with new entries after it.
+    tv->reopen();
+    QVERIFY(b().createTeam(QStringLiteral("after-reopen")));
+    QVERIFY(verify().intact);
+    const AuditStatus status = b().auditStatus().value();
+    QCOMPARE(status.checkpoint.seq, qint64(12));
+    QCOMPARE(status.checkpoint.pruned, qint64(12));
+    // Nothing old enough: a no-op that records nothing.
+    const qint64 count = b().countAuditEntries({}).value();
+    auto again = b().pruneAudit(cut);
+    QVERIFY(again);
+    QCOMPARE(again->pruned, qint64(0));
+    QCOMPARE(b().countAuditEntries({}).value(), count);
+}
+
+void TestAudit::editAfterPruneIsFound()
+{
+    populate();
+    tv->clock().advanceDays(2);
+    QVERIFY(b().createTeam(QStringLiteral("x"))); // 13
+    QVERIFY(b().createTeam(QStringLiteral("y"))); // 14
+    QVERIFY(b().pruneAudit(tv->clock().nowMs() - 86'400'000));
+    tamper({QStringLiteral("UPDATE audit SET target = 'z' WHERE seq = 14")});
+    const AuditVerification v = verify();
+    QVERIFY(!v.intact);
+    QCOMPARE(v.firstBadSeq, qint64(14));
+    QCOMPARE(v.lastGoodSeq, qint64(13));
+    QCOMPARE(v.checkpointSeq, qint64(12));
+
+    // Deleting the first entry after the checkpoint leaves a gap.
+    init();
+    populate();
+    tv->clock().advanceDays(2);
+    QVERIFY(b().createTeam(QStringLiteral("x")));
+    QVERIFY(b().createTeam(QStringLiteral("y")));
+    QVERIFY(b().pruneAudit(tv->clock().nowMs() - 86'400'000));
+    tamper({QStringLiteral("DELETE FROM audit WHERE seq = 13")});
+    const AuditVerification gap = verify();
+    QVERIFY(!gap.intact);
+    QCOMPARE(gap.firstBadSeq, qint64(13));
+}
+
+void TestAudit::forgedCheckpoint()
+{
+    populate();
+    tv->clock().advanceDays(2);
+    QVERIFY(b().createTeam(QStringLiteral("x")));
+    QVERIFY(b().pruneAudit(tv->clock().nowMs() - 86'400'000));
+    QVERIFY(verify().intact);
+    // Moving the checkpoint forward (to hide entries after it) breaks its signature.
+    tamper({QStringLiteral("UPDATE audit_checkpoints SET seq = 13")});
+    const AuditVerification v = verify();
+    QVERIFY(!v.intact);
+    QVERIFY2(v.problem.contains(QLatin1String("checkpoint")), qPrintable(v.problem));
+    // So does replacing its hash with one the attacker computed.
+    init();
+    populate();
+    tv->clock().advanceDays(2);
+    QVERIFY(b().createTeam(QStringLiteral("x")));
+    QVERIFY(b().pruneAudit(tv->clock().nowMs() - 86'400'000));
+    tamper({QStringLiteral("UPDATE audit_checkpoints SET hash = zeroblob(32)")});
+    QVERIFY(!verify().intact);
+}
+
+void TestAudit::deletedCheckpoint()
+{
+    populate();
+    tv->clock().advanceDays(2);
+    QVERIFY(b().createTeam(QStringLiteral("x")));
+    QVERIFY(b().pruneAudit(tv->clock().nowMs() - 86'400'000));
+    tamper({QStringLiteral("DELETE FROM audit_checkpoints")});
+    const AuditVerification v = verify();
+    QVERIFY(!v.intact);
+    QCOMPARE(v.firstBadSeq, qint64(1));
+    QVERIFY2(v.problem.contains(QLatin1String("missing")), qPrintable(v.problem));
+}
+
+void TestAudit::pruneRefusedOnBrokenChain()
+{
+    populate();
+    tv->clock().advanceDays(2);
+    QVERIFY(b().createTeam(QStringLiteral("x")));
+    tamper({QStringLiteral("UPDATE audit SET reason = 'x' WHERE seq = 3")});
+    auto pruned = b().pruneAudit(tv->clock().nowMs() - 86'400'000);
+    QVERIFY(!pruned);
+    QCOMPARE(pruned.error().code, Error::Code::Conflict);
+    QVERIFY2(pruned.errorMessage().contains(QLatin1String("entry 3")), qPrintable(pruned.errorMessage()));
+    // Nothing was deleted.
+    RawDb raw(tv->path());
+    QCOMPARE(readRows(raw.db()).first().seq, qint64(1));
+}
+
+void TestAudit::pruneByRetention()
+{
+    populate();
+    // No retention set: pruning needs an explicit cut-off.
+    auto none = b().pruneAudit(0);
+    QVERIFY(!none);
+    QCOMPARE(none.error().code, Error::Code::Invalid);
+    QVERIFY(b().setAuditSettings({2LL * 86'400'000}));
+    tv->clock().advanceDays(1);
+    QCOMPARE(b().pruneAudit(0)->pruned, qint64(0)); // nothing two days old yet
+    tv->clock().advanceDays(2);
+    auto pruned = b().pruneAudit(0);
+    QVERIFY2(pruned, qPrintable(pruned.errorMessage()));
+    QVERIFY(pruned->pruned >= 12);
+    QVERIFY(verify().intact);
+    // A cut-off in the future is refused.
+    auto future = b().pruneAudit(tv->clock().nowMs() + 1000);
+    QVERIFY(!future);
+}
+
+void TestAudit::retentionSettings()
+{
+    QCOMPARE(b().auditSettings()->retentionMs, qint64(0));
+    QVERIFY(b().setAuditSettings({365LL * 86'400'000}));
+    QCOMPARE(b().auditSettings()->retentionMs, 365LL * 86'400'000);
+    QCOMPARE(b().auditEntries({0, 0, {}, QStringLiteral("audit.settings")})->size(), 1);
+    QVERIFY(!b().setAuditSettings({-1}));
+    QVERIFY(!b().setAuditSettings({3'600'000})); // under a day
+    QVERIFY(b().setAuditSettings({0}));
+    QCOMPARE(b().auditSettings()->retentionMs, qint64(0));
+    tv->reopen();
+    QCOMPARE(b().auditSettings()->retentionMs, qint64(0));
+}
+
+void TestAudit::statusAfterVerification()
+{
+    populate();
+    AuditStatus s = b().auditStatus().value();
+    QCOMPARE(s.headSeq, qint64(12));
+    QCOMPARE(s.entries, qint64(12));
+    QCOMPARE(s.lastVerifiedAt, qint64(0));
+    tv->clock().advanceSecs(5);
+    QVERIFY(verify().intact);
+    s = b().auditStatus().value();
+    QCOMPARE(s.lastVerifiedAt, tv->clock().nowMs());
+    QVERIFY(s.lastVerifiedIntact);
+    QCOMPARE(s.lastVerifiedHeadSeq, qint64(12));
+    QCOMPARE(s.headSeq, qint64(13)); // the verification's own entry
+    const AuditEntry recorded = b().auditEntries({0, 0, {}, {}})->last();
+    QCOMPARE(recorded.details.value("headSeq").toInteger(), qint64(12));
+    QCOMPARE(recorded.details.value("head").toString().size(), 64);
+    tamper({QStringLiteral("UPDATE audit SET reason = 'x' WHERE seq = 4")});
+    QVERIFY(!verify().intact);
+    s = b().auditStatus().value();
+    QVERIFY(!s.lastVerifiedIntact);
+    QCOMPARE(s.lastVerifiedFirstBadSeq, qint64(4));
 }
 
 QTEST_GUILESS_MAIN(TestAudit)
