@@ -130,7 +130,8 @@ public:
     // due. Only days with something are returned, ascending. scope.limit/offset are ignored.
     virtual Result<QList<ExpiryDay>> expiryCalendar(const KeyFilter& scope, qint64 fromMs, qint64 toMs,
                                                     int utcOffsetSeconds) = 0;
-    // The automatic rotations due in [fromMs, toMs), by due time: the same rule runMaintenance applies.
+    // The automatic rotations due in [fromMs, toMs), by due time: the same rule runMaintenance applies. scope.limit > 0
+    // keeps the first that many.
     virtual Result<QList<ScheduledRotation>> scheduledRotations(const KeyFilter& scope, qint64 fromMs, qint64 toMs) = 0;
 
     // Incident response.
@@ -158,7 +159,8 @@ public:
     virtual Result<QList<Notification>> recordNotifications(const QList<Notification>& drafts) = 0;
     virtual Result<QList<Notification>> notifications(const NotificationQuery& query) = 0;
     // Queues the emergency-contact messages for a revocation (see buildRevocationNotifications): the
-    // contacts of the affected projects and services, by email and webhook.
+    // contacts of the affected projects and services, by email and webhook. Pass the plan revokeKeys() returned;
+    // an empty list when no contact is concerned.
     Result<QList<Notification>> notifyRevocation(const QString& incident, const RevocationPlan& plan,
                                                  const QString& reason);
 
