@@ -7,8 +7,11 @@
 #include "models/KeyTreeModel.h"
 #include "session/IdleWatcher.h"
 #include "session/Session.h"
+#include "views/AuditView.h"
+#include "views/ComplianceView.h"
 #include "views/KeysView.h"
 #include "views/OverviewView.h"
+#include "views/ReportsView.h"
 #include "views/SettingsView.h"
 #include "views/StartPage.h"
 #include "widgets/ClipboardGuard.h"
@@ -121,6 +124,18 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent)
     QStyle* st = style();
     addView(QStringLiteral("overview"), tr("Overview"), m_overview, st->standardIcon(QStyle::SP_ComputerIcon));
     addView(QStringLiteral("keys"), tr("Keys"), m_keys, QIcon(QStringLiteral(":/icons/keywarden.svg")));
+    // Audit, compliance and reports: the auditor's views.
+    m_audit = new AuditView;
+    m_compliance = new ComplianceView;
+    m_reports = new ReportsView;
+    auto show = [this](const QString& m) { statusBar()->showMessage(m, 10000); };
+    connect(m_audit, &AuditView::statusMessage, this, show);
+    connect(m_compliance, &ComplianceView::statusMessage, this, show);
+    connect(m_reports, &ReportsView::statusMessage, this, show);
+    addView(QStringLiteral("audit"), tr("Audit log"), m_audit, st->standardIcon(QStyle::SP_FileDialogContentsView));
+    addView(QStringLiteral("compliance"), tr("Compliance"), m_compliance,
+            st->standardIcon(QStyle::SP_DialogApplyButton));
+    addView(QStringLiteral("reports"), tr("Reports"), m_reports, st->standardIcon(QStyle::SP_DialogSaveButton));
     addView(QStringLiteral("settings"), tr("Settings"), m_settings,
             st->standardIcon(QStyle::SP_FileDialogDetailedView));
     connect(m_sidebar, &QListWidget::currentRowChanged, this, [this](int row) {
@@ -219,6 +234,9 @@ MainWindow::~MainWindow()
     // Views first: they hold pointers into the session.
     m_overview->setSession(nullptr);
     m_keys->setSession(nullptr);
+    m_audit->setSession(nullptr);
+    m_compliance->setSession(nullptr);
+    m_reports->setSession(nullptr);
     m_actions->setSession(nullptr);
     m_session.reset();
 }
@@ -358,6 +376,9 @@ void MainWindow::adoptSession(Session* session)
     ConsoleSettings::addRecentPlace(place);
     m_overview->setSession(session);
     m_keys->setSession(session);
+    m_audit->setSession(session);
+    m_compliance->setSession(session);
+    m_reports->setSession(session);
     m_settings->setSession(session);
     m_actions->setSession(session);
     m_pages->setCurrentIndex(ConsolePageIndex);
@@ -375,6 +396,9 @@ void MainWindow::closeSession()
     ClipboardGuard::instance()->clearNow(); // a secret copied from this session does not outlive it
     m_overview->setSession(nullptr);
     m_keys->setSession(nullptr);
+    m_audit->setSession(nullptr);
+    m_compliance->setSession(nullptr);
+    m_reports->setSession(nullptr);
     m_settings->setSession(nullptr);
     m_actions->setSession(nullptr);
     m_session.reset();

@@ -17,10 +17,13 @@ class QStandardItemModel;
 
 namespace kw::ui {
 
+class AuditView;
+class ComplianceView;
 class IdleWatcher;
 class KeyActions;
 class KeysView;
 class OverviewView;
+class ReportsView;
 class Session;
 class SettingsView;
 class StartPage;
@@ -54,6 +57,9 @@ public:
     void showView(const QString& name);
     KeysView* keysView() const { return m_keys; }
     OverviewView* overviewView() const { return m_overview; }
+    AuditView* auditView() const { return m_audit; }
+    ComplianceView* complianceView() const { return m_compliance; }
+    ReportsView* reportsView() const { return m_reports; }
     KeyActions* keyActions() const { return m_actions; }
     IdleWatcher* idleWatcher() const { return m_idle; }
     QLineEdit* searchBox() const { return m_search; }
@@ -89,6 +95,9 @@ private:
     QStringList m_viewNames;
     OverviewView* m_overview;
     KeysView* m_keys;
+    AuditView* m_audit;
+    ComplianceView* m_compliance;
+    ReportsView* m_reports;
     SettingsView* m_settings;
     KeyActions* m_actions;
     IdleWatcher* m_idle;

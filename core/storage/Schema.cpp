@@ -121,6 +121,8 @@ const QList<QStringList>& migrations()
             R"(CREATE VIRTUAL TABLE audit_fts USING fts5(actor, role, action, target, reason, incident, details,
                    content='audit', content_rowid='seq', tokenize='trigram'))",
             R"(INSERT INTO audit_fts (audit_fts) VALUES ('rebuild'))",
+            // How far the index reaches (AuditLog indexes newer entries when a search needs them).
+            R"(INSERT INTO meta (name, value) SELECT 'audit_fts_seq', CAST(COALESCE(MAX(seq), 0) AS TEXT) FROM audit)",
         },
     };
     return list;
