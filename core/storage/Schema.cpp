@@ -107,6 +107,7 @@ const QList<QStringList>& migrations()
         // view's filters; checkpoints keep the chain verifiable after old entries are pruned; compliance runs
         // give the score's trend. The full-text index (FTS5 with trigrams, so any substring of three characters
         // or more is found) is SQLite's own: on PostgreSQL the same search is a pg_trgm index over the columns.
+        // It starts empty and is filled by the first search (AuditLog follows the trail lazily).
         {
             R"(ALTER TABLE audit ADD COLUMN role TEXT NOT NULL DEFAULT '')",
             R"(CREATE INDEX audit_by_ts ON audit (ts))",
@@ -120,9 +121,6 @@ const QList<QStringList>& migrations()
             R"(CREATE INDEX compliance_runs_by_ts ON compliance_runs (ts))",
             R"(CREATE VIRTUAL TABLE audit_fts USING fts5(actor, role, action, target, reason, incident, details,
                    content='audit', content_rowid='seq', tokenize='trigram'))",
-            R"(INSERT INTO audit_fts (audit_fts) VALUES ('rebuild'))",
-            // How far the index reaches (AuditLog indexes newer entries when a search needs them).
-            R"(INSERT INTO meta (name, value) SELECT 'audit_fts_seq', CAST(COALESCE(MAX(seq), 0) AS TEXT) FROM audit)",
         },
     };
     return list;
