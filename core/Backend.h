@@ -192,7 +192,7 @@ public:
     virtual Result<QList<AuditEntry>> auditEntries(const AuditQuery& query) = 0;
     // Verifies the whole chain; the run is itself audited ("audit.verify") and remembered for auditStatus().
     virtual Result<AuditVerification> verifyAudit() = 0;
-    // How many entries match the query's filters (limit, offset and seq bounds are ignored).
+    // How many entries match the query's filters and seq bounds (limit and offset are ignored).
     virtual Result<qint64> countAuditEntries(const AuditQuery& query) = 0;
     virtual Result<AuditStatus> auditStatus() = 0;
     virtual Result<AuditSettings> auditSettings() = 0;

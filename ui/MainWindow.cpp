@@ -8,10 +8,13 @@
 #include "session/IdleWatcher.h"
 #include "session/Session.h"
 #include "session/ExpiryNotifier.h"
+#include "views/AuditView.h"
+#include "views/ComplianceView.h"
 #include "views/ExpirationsView.h"
 #include "views/KeysView.h"
 #include "views/OverviewView.h"
 #include "views/RevocationView.h"
+#include "views/ReportsView.h"
 #include "views/SettingsView.h"
 #include "views/StartPage.h"
 #include "views/UsageView.h"
@@ -145,6 +148,18 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent)
             st->standardIcon(QStyle::SP_FileDialogInfoView));
     addView(QStringLiteral("revocation"), tr("Emergency"), m_revocation,
             st->standardIcon(QStyle::SP_MessageBoxCritical));
+    // Audit, compliance and reports: the auditor's views.
+    m_audit = new AuditView;
+    m_compliance = new ComplianceView;
+    m_reports = new ReportsView;
+    auto show = [this](const QString& m) { statusBar()->showMessage(m, 10000); };
+    connect(m_audit, &AuditView::statusMessage, this, show);
+    connect(m_compliance, &ComplianceView::statusMessage, this, show);
+    connect(m_reports, &ReportsView::statusMessage, this, show);
+    addView(QStringLiteral("audit"), tr("Audit log"), m_audit, st->standardIcon(QStyle::SP_FileDialogContentsView));
+    addView(QStringLiteral("compliance"), tr("Compliance"), m_compliance,
+            st->standardIcon(QStyle::SP_DialogApplyButton));
+    addView(QStringLiteral("reports"), tr("Reports"), m_reports, st->standardIcon(QStyle::SP_DialogSaveButton));
     addView(QStringLiteral("settings"), tr("Settings"), m_settings,
             st->standardIcon(QStyle::SP_FileDialogDetailedView));
     connect(m_sidebar, &QListWidget::currentRowChanged, this, [this](int row) {
@@ -263,6 +278,9 @@ void MainWindow::setViewsSession(Session* session)
     m_usage->setSession(session);
     m_expirations->setSession(session);
     m_revocation->setSession(session);
+    m_audit->setSession(session);
+    m_compliance->setSession(session);
+    m_reports->setSession(session);
     m_settings->setSession(session);
     m_actions->setSession(session);
     m_notifier->setSession(session);

@@ -20,11 +20,14 @@ namespace kw::ui {
 
 class ExpirationsView;
 class ExpiryNotifier;
+class AuditView;
+class ComplianceView;
 class IdleWatcher;
 class KeyActions;
 class KeysView;
 class OverviewView;
 class RevocationView;
+class ReportsView;
 class Session;
 class SettingsView;
 class StartPage;
@@ -65,6 +68,9 @@ public:
     ExpiryNotifier* expiryNotifier() const { return m_notifier; }
     // The emergency revocation panel with the paste box focused (Ctrl+Shift+X from anywhere).
     void showEmergency();
+    AuditView* auditView() const { return m_audit; }
+    ComplianceView* complianceView() const { return m_compliance; }
+    ReportsView* reportsView() const { return m_reports; }
     KeyActions* keyActions() const { return m_actions; }
     IdleWatcher* idleWatcher() const { return m_idle; }
     QLineEdit* searchBox() const { return m_search; }
@@ -102,6 +108,9 @@ private:
     QStringList m_viewNames;
     OverviewView* m_overview;
     KeysView* m_keys;
+    AuditView* m_audit;
+    ComplianceView* m_compliance;
+    ReportsView* m_reports;
     SettingsView* m_settings;
     UsageView* m_usage;
     ExpirationsView* m_expirations;

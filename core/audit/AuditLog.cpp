@@ -21,6 +21,7 @@ namespace {
 const QString kHeadName = QStringLiteral("audit_head");
 const QString kLastVerifiedName = QStringLiteral("audit_last_verified");
 const QString kSettingsName = QStringLiteral("audit_settings");
+const QString kIndexedName = QStringLiteral("audit_fts_seq"); // the search index holds entries up to this seq
 
 void putU64(QByteArray& out, quint64 v)
 {
@@ -278,21 +279,54 @@ Result<AuditEntry> AuditLog::append(const Draft& draft)
         QStringLiteral("append to the audit trail"));
     if (!ins)
         return ins.error();
-    auto indexed = sql::exec(db,
-                             QStringLiteral("INSERT INTO audit_fts (rowid, actor, role, action, target, reason, "
-                                            "incident, details) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"),
-                             {e.seq, e.actor, e.role, e.action, e.target, e.reason, e.incident, details},
-                             QStringLiteral("index the audit entry"));
-    if (!indexed)
-        return indexed.error();
     Head head{e.seq, e.hash, headMac(e.seq, e.hash)};
     if (auto s = m_vault.writeMeta(kHeadName, encodeHead(head)); !s)
         return s.error();
     return e;
 }
 
+// The full-text index follows the trail lazily: appending an entry (on the path of every change, a cascading
+// revocation of 100,000 keys included) never pays for tokenising it; the first text search after new entries indexes
+// them, in one pass. The position is kept in the vault header.
+Result<qint64> AuditLog::indexedThrough()
+{
+    auto raw = m_vault.readMeta(kIndexedName);
+    if (!raw)
+        return raw.error().code == Error::Code::NotFound ? Result<qint64>(0) : Result<qint64>(raw.error());
+    return raw->trimmed().toLongLong();
+}
+
+Status AuditLog::catchUpIndex()
+{
+    sql::Transaction tx(m_vault.db());
+    auto position = indexedThrough();
+    if (!position)
+        return position.error();
+    auto last = sql::exec(m_vault.db(), QStringLiteral("SELECT MAX(seq) FROM audit"), {},
+                          QStringLiteral("read the audit trail"));
+    if (!last)
+        return last.error();
+    const qint64 head = last->next() ? last->value(0).toLongLong() : 0;
+    if (head <= *position)
+        return {};
+    if (auto s =
+            sql::exec(m_vault.db(),
+                      QStringLiteral("INSERT INTO audit_fts (rowid, actor, role, action, target, reason, incident, "
+                                     "details) SELECT seq, actor, role, action, target, reason, incident, details "
+                                     "FROM audit WHERE seq > ? ORDER BY seq"),
+                      {*position}, QStringLiteral("index the audit trail for search"));
+        !s)
+        return s.error();
+    if (auto s = m_vault.writeMeta(kIndexedName, QByteArray::number(head)); !s)
+        return s;
+    return tx.commit();
+}
+
 Result<QList<AuditEntry>> AuditLog::entries(const AuditQuery& query)
 {
+    if (!query.text.isEmpty())
+        if (auto s = catchUpIndex(); !s)
+            return s.error();
     const Selection s = select(query, true);
     QString text =
         QStringLiteral("SELECT %1 FROM %2%3 ORDER BY %4 %5 LIMIT ? OFFSET ?")
@@ -311,6 +345,9 @@ Result<QList<AuditEntry>> AuditLog::entries(const AuditQuery& query)
 
 Result<qint64> AuditLog::count(const AuditQuery& query)
 {
+    if (!query.text.isEmpty())
+        if (auto s = catchUpIndex(); !s)
+            return s.error();
     const Selection s = select(query, true);
     auto q = sql::exec(m_vault.db(), QStringLiteral("SELECT COUNT(*) FROM %1%2").arg(s.from, s.where), s.binds,
                        QStringLiteral("count audit entries"));
@@ -638,14 +675,20 @@ Result<AuditPruneReport> AuditLog::prune(qint64 beforeMs, const crypto::ed25519:
                            QStringLiteral("record the audit checkpoint"));
         !s)
         return s.error();
-    // An external-content index forgets rows only when told their indexed values.
+    // An external-content index forgets rows only when told their indexed values, and only rows it holds.
+    auto indexed = indexedThrough();
+    if (!indexed)
+        return indexed.error();
     if (auto s = sql::exec(db,
                            QStringLiteral("INSERT INTO audit_fts (audit_fts, rowid, actor, role, action, target, "
                                           "reason, incident, details) SELECT 'delete', seq, actor, role, action, "
                                           "target, reason, incident, details FROM audit WHERE seq <= ?"),
-                           {cp.seq}, QStringLiteral("remove pruned entries from the search index"));
+                           {std::min(cp.seq, *indexed)}, QStringLiteral("remove pruned entries from the search index"));
         !s)
         return s.error();
+    if (*indexed < cp.seq)
+        if (auto s = m_vault.writeMeta(kIndexedName, QByteArray::number(cp.seq)); !s)
+            return s.error();
     if (auto s = sql::exec(db, QStringLiteral("DELETE FROM audit WHERE seq <= ?"), {cp.seq},
                            QStringLiteral("delete pruned audit entries"));
         !s)

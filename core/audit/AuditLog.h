@@ -35,7 +35,7 @@ public:
     Result<AuditEntry> append(const Draft& draft);
 
     Result<QList<AuditEntry>> entries(const AuditQuery& query);
-    // How many entries match (limit, offset and paging bounds other than the time range are ignored).
+    // How many entries match the filters and seq bounds (limit and offset are ignored).
     Result<qint64> count(const AuditQuery& query);
     Result<AuditVerification> verify();
     // Remembers a verification's outcome for status() and the compliance rule "audit not verified".
@@ -60,6 +60,8 @@ public:
 
 private:
     QByteArray headMac(qint64 seq, const QByteArray& hash) const;
+    Result<qint64> indexedThrough();
+    Status catchUpIndex();
     Result<AuditCheckpoint> latestCheckpoint();
 
     Vault& m_vault;

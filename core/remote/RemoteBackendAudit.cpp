@@ -35,8 +35,6 @@ Result<qint64> RemoteBackend::countAuditEntries(const AuditQuery& query)
     AuditQuery filters = query;
     filters.limit = 0;
     filters.offset = 0;
-    filters.afterSeq = 0;
-    filters.beforeSeq = 0;
     filters.newestFirst = false;
     auto o = callObject("GET", withQuery("/v1/audit/count", codec::toQuery(filters)));
     if (!o)

@@ -143,6 +143,7 @@ const QList<QStringList>& migrations()
         // view's filters; checkpoints keep the chain verifiable after old entries are pruned; compliance runs
         // give the score's trend. The full-text index (FTS5 with trigrams, so any substring of three characters
         // or more is found) is SQLite's own: on PostgreSQL the same search is a pg_trgm index over the columns.
+        // It starts empty and is filled by the first search (AuditLog follows the trail lazily).
         {
             R"(ALTER TABLE audit ADD COLUMN role TEXT NOT NULL DEFAULT '')",
             R"(CREATE INDEX audit_by_ts ON audit (ts))",
@@ -156,7 +157,6 @@ const QList<QStringList>& migrations()
             R"(CREATE INDEX compliance_runs_by_ts ON compliance_runs (ts))",
             R"(CREATE VIRTUAL TABLE audit_fts USING fts5(actor, role, action, target, reason, incident, details,
                    content='audit', content_rowid='seq', tokenize='trigram'))",
-            R"(INSERT INTO audit_fts (audit_fts) VALUES ('rebuild'))",
         },
     };
     return list;

@@ -576,10 +576,11 @@ void TestAudit::textSearch()
     QCOMPARE(search(QStringLiteral("50% off_")), (QList<qint64>{13}));
     QVERIFY(search(QStringLiteral("no such thing")).isEmpty());
     // Shorter text: a scan, with LIKE's wildcards taken literally.
-    QCOMPARE(search(QStringLiteral("50")), (QList<qint64>{13}));
+    // (Two characters that cannot occur in the random key and display ids, which every key entry carries.)
+    QCOMPARE(search(QStringLiteral("0%")), (QList<qint64>{13}));
     QCOMPARE(search(QStringLiteral("%")), (QList<qint64>{13}));
-    QCOMPARE(search(QStringLiteral("_s")), (QList<qint64>{13}));
-    QVERIFY(search(QStringLiteral("zq")).isEmpty());
+    QCOMPARE(search(QStringLiteral("f_")), (QList<qint64>{13}));
+    QVERIFY(search(QStringLiteral("~~")).isEmpty());
 }
 
 void TestAudit::pagingNewestFirst()

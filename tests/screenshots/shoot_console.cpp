@@ -12,15 +12,19 @@
 #include "views/KeysView.h"
 #include "views/RevocationView.h"
 #include "views/UsageView.h"
+#include "views/AuditView.h"
+#include "views/ComplianceView.h"
+#include "views/ReportsView.h"
 #include "widgets/Theme.h"
 
 #include <QApplication>
 #include <QComboBox>
 #include <QLineEdit>
-#include <QTabWidget>
 #include <QDir>
 #include <QFile>
+#include <QTabWidget>
 #include <QScreen>
+#include <QTableView>
 #include <QTest>
 #include <QTreeView>
 
@@ -166,6 +170,23 @@ int main(int argc, char* argv[])
 
     window.showView(QStringLiteral("settings"));
     ok = save(window, out.filePath(QStringLiteral("settings.png"))) && ok;
+
+    // The auditor's views: the audit log after a verification, compliance after a run, a report written.
+    window.showView(QStringLiteral("audit"));
+    window.auditView()->verifyChain();
+    QTest::qWaitFor([&] { return window.auditView()->chainStatusText().contains(QStringLiteral("entry")); }, 60000);
+    window.auditView()->table()->selectRow(0);
+    ok = save(window, out.filePath(QStringLiteral("audit.png"))) && ok;
+    window.showView(QStringLiteral("compliance"));
+    window.complianceView()->runChecks();
+    QTest::qWaitFor([&] { return window.complianceView()->lastReport().time > 0; }, 60000);
+    ok = save(window, out.filePath(QStringLiteral("compliance.png"))) && ok;
+    window.showView(QStringLiteral("reports"));
+    if (auto* file = window.reportsView()->findChild<QLineEdit*>(QStringLiteral("reportFile")))
+        file->setText(QDir::temp().filePath(QStringLiteral("keywarden-screenshot-report.csv")));
+    window.reportsView()->createReport();
+    QTest::qWaitFor([&] { return !window.reportsView()->isRunning(); }, 60000);
+    ok = save(window, out.filePath(QStringLiteral("reports.png"))) && ok;
 
     kw::ui::ConsoleSettings::setTheme(kw::ui::ConsoleSettings::Theme::Dark);
     kw::ui::Theme::apply(kw::ui::ConsoleSettings::theme());

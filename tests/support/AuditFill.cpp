@@ -45,6 +45,17 @@ QString fillAuditTrail(kw::LocalVault& vault, qint64 count, qint64 startMs, bool
         return fail();
     }
     std::unique_ptr<sqlite3_stmt, int (*)(sqlite3_stmt*)> insGuard(ins, &sqlite3_finalize);
+    // Entries before the fill that the lazy search index has not reached yet are indexed first.
+    if (index &&
+        sqlite3_exec(h,
+                     "INSERT INTO audit_fts (rowid, actor, role, action, target, reason, incident, details) "
+                     "SELECT seq, actor, role, action, target, reason, incident, details FROM audit WHERE "
+                     "seq > COALESCE((SELECT CAST(value AS INTEGER) FROM meta WHERE name = 'audit_fts_seq'), 0)",
+                     nullptr, nullptr, nullptr) != SQLITE_OK) {
+        sqlite3_finalize(fts);
+        insGuard.reset();
+        return fail();
+    }
     std::unique_ptr<sqlite3_stmt, int (*)(sqlite3_stmt*)> ftsGuard(fts, &sqlite3_finalize);
     auto text = [](sqlite3_stmt* st, int col, const QByteArray& v) {
         sqlite3_bind_text(st, col, v.constData(), int(v.size()), SQLITE_TRANSIENT);
@@ -97,6 +108,13 @@ QString fillAuditTrail(kw::LocalVault& vault, qint64 count, qint64 startMs, bool
     }
     insGuard.reset();
     ftsGuard.reset();
+    // The search index now reaches the last filled entry (AuditLog indexes later ones when a search needs them).
+    if (index && sqlite3_exec(h,
+                              ("INSERT OR REPLACE INTO meta (name, value) VALUES ('audit_fts_seq', '" +
+                               QByteArray::number(seq) + "')")
+                                  .constData(),
+                              nullptr, nullptr, nullptr) != SQLITE_OK)
+        return fail();
     if (sqlite3_exec(h, "COMMIT", nullptr, nullptr, nullptr) != SQLITE_OK)
         return fail();
     // The vault's head still names the entry before the fill: move it the way an attacker could not, by writing the
