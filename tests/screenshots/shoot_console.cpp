@@ -4,26 +4,26 @@
 //   shoot_console OUTDIR
 #include "MainWindow.h"
 #include "commands/KeyActions.h"
+#include "expiry/ExpiryCalendarWidget.h"
 #include "models/KeyTreeModel.h"
 #include "session/ConsoleSettings.h"
 #include "session/Session.h"
-#include "expiry/ExpiryCalendarWidget.h"
-#include "views/ExpirationsView.h"
-#include "views/KeysView.h"
-#include "views/RevocationView.h"
-#include "views/UsageView.h"
 #include "views/AuditView.h"
 #include "views/ComplianceView.h"
+#include "views/ExpirationsView.h"
+#include "views/KeysView.h"
 #include "views/ReportsView.h"
+#include "views/RevocationView.h"
+#include "views/UsageView.h"
 #include "widgets/Theme.h"
 
 #include <QApplication>
 #include <QComboBox>
-#include <QLineEdit>
 #include <QDir>
 #include <QFile>
-#include <QTabWidget>
+#include <QLineEdit>
 #include <QScreen>
+#include <QTabWidget>
 #include <QTableView>
 #include <QTest>
 #include <QTreeView>

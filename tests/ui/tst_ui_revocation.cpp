@@ -196,9 +196,8 @@ void TestRevocationPanel::checkAftermath(Session& session, RevocationView& panel
     QVERIFY(!o.notifications.isEmpty());
     QCOMPARE(o.notifications.first().recipient, QStringLiteral("oncall@example.com"));
     QCOMPARE(o.notifications.first().incident, o.request.incident);
-    QVERIFY(std::any_of(o.trail.begin(), o.trail.end(), [](const AuditEntry& e) {
-        return e.action.startsWith(QLatin1String("key.revoke"));
-    }));
+    QVERIFY(std::any_of(o.trail.begin(), o.trail.end(),
+                        [](const AuditEntry& e) { return e.action.startsWith(QLatin1String("key.revoke")); }));
     for (const AuditEntry& e : o.trail)
         QCOMPARE(e.incident, o.request.incident);
     // The incident report holds the keys and never a secret.

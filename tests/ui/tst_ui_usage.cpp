@@ -43,7 +43,7 @@ private:
     std::unique_ptr<kwtest::TempVault> m_vault;
     std::unique_ptr<Session> m_session;
     QString m_keyA, m_keyB, m_keyC;
-    qint64 m_bucketA = 0;  // the minute of key A's traffic, about three hours ago
+    qint64 m_bucketA = 0;   // the minute of key A's traffic, about three hours ago
     qint64 m_spikeHour = 0; // the hour of key C's spike
 };
 
@@ -239,10 +239,9 @@ void TestUsageView::drillsIntoProjectBucketAndTeam()
     view.setTarget({UsageTarget::Kind::Team, QStringLiteral("data"), QStringLiteral("team data")});
     QVERIFY(waitLoaded(view, before));
     const UsageSnapshot& t = view.snapshot();
-    const qint64 expected = vaultSummary(t.request.fromMs, t.request.toMs, UsageScope::Project, QStringLiteral("search"))
-                                .totals.requests +
-                            vaultSummary(t.request.fromMs, t.request.toMs, UsageScope::Project, QStringLiteral("batch"))
-                                .totals.requests;
+    const qint64 expected =
+        vaultSummary(t.request.fromMs, t.request.toMs, UsageScope::Project, QStringLiteral("search")).totals.requests +
+        vaultSummary(t.request.fromMs, t.request.toMs, UsageScope::Project, QStringLiteral("batch")).totals.requests;
     QCOMPARE(t.totals.requests, expected);
     for (const UsageRanking& r : t.topProjects)
         QVERIFY(r.id == QLatin1String("search") || r.id == QLatin1String("batch"));

@@ -8,8 +8,8 @@
 
 namespace kw::ui {
 
-BulkKeyCommand::BulkKeyCommand(Operation operation, Session& session, QList<KeyRecord> selection,
-                               QWidget* dialogParent, QObject* parent)
+BulkKeyCommand::BulkKeyCommand(Operation operation, Session& session, QList<KeyRecord> selection, QWidget* dialogParent,
+                               QObject* parent)
     : KeyCommand(session, std::move(selection), dialogParent, parent), m_operation(operation)
 {
 }
@@ -171,9 +171,10 @@ void BulkKeyCommand::next()
                 n.kind = QStringLiteral("expiry");
                 n.channel = QStringLiteral("email");
                 n.recipient = owner;
-                n.subject = tr("API key %1 expires on %2")
-                                .arg(key.displayId, QDateTime::fromMSecsSinceEpoch(key.expiresAt, QTimeZone::utc())
-                                                        .toString(Qt::ISODate));
+                n.subject =
+                    tr("API key %1 expires on %2")
+                        .arg(key.displayId,
+                             QDateTime::fromMSecsSinceEpoch(key.expiresAt, QTimeZone::utc()).toString(Qt::ISODate));
                 n.body = tr("Your key \"%1\" (%2) in %3/%4 expires on %5 UTC. Renew or rotate it before then, or "
                             "tell the key administrators it may expire.\n\nNote from the administrator: %6")
                              .arg(key.name, key.displayId, key.project, key.environment,

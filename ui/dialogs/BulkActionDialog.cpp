@@ -35,12 +35,11 @@ BulkActionDialog::BulkActionDialog(const QString& title, const QString& explanat
     m_keys->setRootIsDecorated(false);
     QLocale l;
     for (const KeyRecord& k : keys)
-        new QTreeWidgetItem(m_keys, {QStringLiteral("%1 (%2)").arg(k.name, k.displayId),
-                                     k.project + u'/' + k.environment, k.owner,
-                                     k.expiresAt ? l.toString(QDateTime::fromMSecsSinceEpoch(k.expiresAt),
-                                                              QLocale::ShortFormat)
-                                                 : tr("never"),
-                                     QString()});
+        new QTreeWidgetItem(
+            m_keys,
+            {QStringLiteral("%1 (%2)").arg(k.name, k.displayId), k.project + u'/' + k.environment, k.owner,
+             k.expiresAt ? l.toString(QDateTime::fromMSecsSinceEpoch(k.expiresAt), QLocale::ShortFormat) : tr("never"),
+             QString()});
     m_keys->resizeColumnToContents(0);
 
     auto* form = new QFormLayout;

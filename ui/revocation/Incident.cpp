@@ -79,11 +79,13 @@ QString toHtml(const IncidentOutcome& o, const QString& location)
 {
     auto esc = [](const QString& s) { return s.toHtmlEscaped(); };
     auto when = [](qint64 ms) {
-        return ms ? QDateTime::fromMSecsSinceEpoch(ms, QTimeZone::utc()).toString(QStringLiteral("yyyy-MM-dd HH:mm:ss 'UTC'"))
+        return ms ? QDateTime::fromMSecsSinceEpoch(ms, QTimeZone::utc())
+                        .toString(QStringLiteral("yyyy-MM-dd HH:mm:ss 'UTC'"))
                   : QStringLiteral("—");
     };
     QString h;
-    h += QStringLiteral("<html><head><meta charset='utf-8'><title>%1</title></head><body>").arg(esc(o.request.incident));
+    h +=
+        QStringLiteral("<html><head><meta charset='utf-8'><title>%1</title></head><body>").arg(esc(o.request.incident));
     h += QObject::tr("<h1>Incident %1: emergency revocation</h1>").arg(esc(o.request.incident));
     h += QStringLiteral("<table cellpadding='3'>");
     auto row = [&](const QString& k, const QString& v) {
@@ -93,14 +95,16 @@ QString toHtml(const IncidentOutcome& o, const QString& location)
     row(QObject::tr("Reason"), o.request.reason);
     row(QObject::tr("Started"), when(o.startedAt));
     row(QObject::tr("Revocation acknowledged"), when(o.revokedAt));
-    row(QObject::tr("Cascade"), o.request.cascade ? QObject::tr("children and dependents included") : QObject::tr("selected keys only"));
+    row(QObject::tr("Cascade"),
+        o.request.cascade ? QObject::tr("children and dependents included") : QObject::tr("selected keys only"));
     row(QObject::tr("Keys revoked"), QString::number(o.revoked.toRevokeCount()));
     h += QStringLiteral("</table>");
     if (!o.revokeError.isEmpty())
         h += QObject::tr("<p><b>The revocation failed:</b> %1</p>").arg(esc(o.revokeError));
 
     h += QObject::tr("<h2>Revoked keys</h2>");
-    h += QStringLiteral("<table border='1' cellspacing='0' cellpadding='3'><tr><th>%1</th><th>%2</th><th>%3</th><th>%4</th></tr>")
+    h += QStringLiteral(
+             "<table border='1' cellspacing='0' cellpadding='3'><tr><th>%1</th><th>%2</th><th>%3</th><th>%4</th></tr>")
              .arg(QObject::tr("Key"), QObject::tr("Name"), QObject::tr("Project / environment"), QObject::tr("Why"));
     for (const RevocationPlan::Entry& e : o.revoked.entries)
         h += QStringLiteral("<tr><td>%1</td><td>%2</td><td>%3/%4</td><td>%5</td></tr>")
@@ -130,11 +134,13 @@ QString toHtml(const IncidentOutcome& o, const QString& location)
         h += QObject::tr("<p>No emergency contact was notified.</p>");
     h += QStringLiteral("<ul>");
     for (const Notification& n : o.notifications)
-        h += QObject::tr("<li>%1 to %2: %3 (%4)</li>").arg(esc(n.channel), esc(n.recipient), esc(n.subject), esc(n.state));
+        h += QObject::tr("<li>%1 to %2: %3 (%4)</li>")
+                 .arg(esc(n.channel), esc(n.recipient), esc(n.subject), esc(n.state));
     h += QStringLiteral("</ul>");
 
     h += QObject::tr("<h2>Audit trail of the incident</h2>");
-    h += QStringLiteral("<table border='1' cellspacing='0' cellpadding='3'><tr><th>#</th><th>%1</th><th>%2</th><th>%3</th><th>%4</th></tr>")
+    h += QStringLiteral("<table border='1' cellspacing='0' "
+                        "cellpadding='3'><tr><th>#</th><th>%1</th><th>%2</th><th>%3</th><th>%4</th></tr>")
              .arg(QObject::tr("Time"), QObject::tr("Actor"), QObject::tr("Action"), QObject::tr("Target"));
     for (const AuditEntry& a : o.trail)
         h += QStringLiteral("<tr><td>%1</td><td>%2</td><td>%3</td><td>%4</td><td>%5</td></tr>")

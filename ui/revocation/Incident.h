@@ -29,8 +29,8 @@ struct Impact {
     RevocationPlan plan;
     QList<Row> rows;
     QStringList projects;
-    QStringList services;                      // "project/service"
-    QHash<QString, QList<KeyRecord>> backups;  // selected key id → its backup keys
+    QStringList services;                     // "project/service"
+    QHash<QString, QList<KeyRecord>> backups; // selected key id → its backup keys
     QList<Contact> contacts;
     QString error;
 
@@ -56,7 +56,7 @@ struct IncidentOutcome {
     RevocationPlan revoked;
     QString revokeError;
     QList<KeyRecord> activatedBackups;
-    QStringList replacedKeyIds; // the revoked keys a replacement was issued for
+    QStringList replacedKeyIds;    // the revoked keys a replacement was issued for
     QList<KeyRecord> replacements; // their secrets are shown once by the view, never kept here
     QStringList failures;
     QList<Notification> notifications;

@@ -19,8 +19,8 @@ namespace kw::ui {
 // only the ones whose checksum holds are looked up, by hash. Secrets stay in SecureBytes and are never
 // shown again: a finding names its line and display id.
 struct LeakFinding {
-    int line = 0;          // 1-based line of the pasted text
-    QString displayId;     // from the string itself (prefix + first characters): not secret
+    int line = 0;      // 1-based line of the pasted text
+    QString displayId; // from the string itself (prefix + first characters): not secret
     bool checksumValid = false;
     std::optional<KeyRecord> key; // the vault's key with that secret, when there is one
 };

@@ -253,12 +253,12 @@ UsageSnapshot load(Backend& backend, const UsageRequest& request, qint64 nowMs)
                 auto key = backend.key(t.scopeId);
                 if (!key)
                     continue;
-                bool inside = target.kind == UsageTarget::Kind::All ||
-                              (target.kind == UsageTarget::Kind::Team && key->team == target.id) ||
-                              (target.kind == UsageTarget::Kind::Project && key->project == target.id) ||
-                              (target.kind == UsageTarget::Kind::Service &&
-                               key->project == target.id.section(u'/', 0, 0) &&
-                               key->services.contains(target.id.section(u'/', 1)));
+                bool inside =
+                    target.kind == UsageTarget::Kind::All ||
+                    (target.kind == UsageTarget::Kind::Team && key->team == target.id) ||
+                    (target.kind == UsageTarget::Kind::Project && key->project == target.id) ||
+                    (target.kind == UsageTarget::Kind::Service && key->project == target.id.section(u'/', 0, 0) &&
+                     key->services.contains(target.id.section(u'/', 1)));
                 if (!inside)
                     continue;
                 UsageRanking k = rankingOf(t);
@@ -302,7 +302,8 @@ UsageSnapshot load(Backend& backend, const UsageRequest& request, qint64 nowMs)
     // Anomalies of the target's keys over the range (the baseline reads the weeks before it).
     const QString anomalyScopeId = target.kind == UsageTarget::Kind::Team ? QString() : target.id;
     const UsageScope anomalyScope = target.kind == UsageTarget::Kind::Team ? UsageScope::All : target.rollupScope();
-    if (auto r = backend.usageAnomalies(anomalyScope, anomalyScopeId, request.fromMs, std::min(request.toMs, nowMs + 1))) {
+    if (auto r =
+            backend.usageAnomalies(anomalyScope, anomalyScopeId, request.fromMs, std::min(request.toMs, nowMs + 1))) {
         for (const UsageAnomaly& a : *r) {
             if (target.kind == UsageTarget::Kind::Team) {
                 auto key = backend.key(a.keyId);
@@ -333,9 +334,9 @@ QByteArray toCsv(const UsageSnapshot& snapshot)
     QStringList header = {QStringLiteral("bucket_start_utc"), QStringLiteral("requests")};
     for (const QString& c : snapshot.codes)
         header.append(c.toLower());
-    header << QStringLiteral("gateway_reported") << QStringLiteral("upstream_errors") << QStringLiteral("latency_p50_us") << QStringLiteral("latency_p95_us")
-           << QStringLiteral("latency_p99_us") << QStringLiteral("cost") << QStringLiteral("amount_micros")
-           << QStringLiteral("bytes");
+    header << QStringLiteral("gateway_reported") << QStringLiteral("upstream_errors")
+           << QStringLiteral("latency_p50_us") << QStringLiteral("latency_p95_us") << QStringLiteral("latency_p99_us")
+           << QStringLiteral("cost") << QStringLiteral("amount_micros") << QStringLiteral("bytes");
     QByteArray out;
     auto line = [&](const QStringList& fields) {
         QStringList quoted;
@@ -351,9 +352,9 @@ QByteArray toCsv(const UsageSnapshot& snapshot)
             row.append(QString::number(countOf(p.totals, c)));
         row << QString::number(p.totals.reported) << QString::number(p.totals.errors)
             << QString::number(p.totals.latencyPercentileUs(0.50))
-            << QString::number(p.totals.latencyPercentileUs(0.95)) << QString::number(p.totals.latencyPercentileUs(0.99))
-            << QString::number(p.totals.cost) << QString::number(p.totals.amountMicros)
-            << QString::number(p.totals.bytes);
+            << QString::number(p.totals.latencyPercentileUs(0.95))
+            << QString::number(p.totals.latencyPercentileUs(0.99)) << QString::number(p.totals.cost)
+            << QString::number(p.totals.amountMicros) << QString::number(p.totals.bytes);
         line(row);
     }
     return out;

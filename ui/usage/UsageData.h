@@ -61,7 +61,7 @@ struct UsageSnapshot {
     qint64 patternFromMs = 0;
     QList<UsageAnomaly> anomalies;
     QHash<QString, QString> keyLabels; // key id → "name (display id)" for the anomalies listed
-    QString error; // the first failure, for the status line
+    QString error;                     // the first failure, for the status line
 };
 
 namespace usageview {

@@ -50,9 +50,7 @@ ExpirationsView::ExpirationsView(QWidget* parent) : QWidget(parent)
 
     m_legend = new QLabel;
     m_legend->setWordWrap(true);
-    auto swatch = [](const QColor& c) {
-        return QStringLiteral("<span style='color:%1'>&#9632;</span>").arg(c.name());
-    };
+    auto swatch = [](const QColor& c) { return QStringLiteral("<span style='color:%1'>&#9632;</span>").arg(c.name()); };
     const QDate today = QDate::currentDate();
     m_legend->setText(tr("%1 overdue  %2 within a week  %3 within 30 days  %4 later  "
                          "<span style='color:%5'>&#9633;</span> grace period  %6 scheduled rotation")
@@ -69,9 +67,8 @@ ExpirationsView::ExpirationsView(QWidget* parent) : QWidget(parent)
     m_agenda->setAccessibleName(tr("Agenda of the next two weeks"));
     m_agenda->setHeaderLabels({tr("Day"), tr("Expiring"), tr("In grace"), tr("Rotations")});
     m_agenda->setRootIsDecorated(false);
-    connect(m_agenda, &QTreeWidget::itemActivated, this, [this](QTreeWidgetItem* item) {
-        selectDate(item->data(0, Qt::UserRole).toDate());
-    });
+    connect(m_agenda, &QTreeWidget::itemActivated, this,
+            [this](QTreeWidgetItem* item) { selectDate(item->data(0, Qt::UserRole).toDate()); });
 
     m_dayTitle = new QLabel;
     m_dayTitle->setObjectName(QStringLiteral("expiryDayTitle"));
@@ -106,9 +103,9 @@ ExpirationsView::ExpirationsView(QWidget* parent) : QWidget(parent)
                      QKeySequence(Qt::ALT | Qt::Key_R), BulkKeyCommand::Operation::Renew);
     m_rotate = button(QStringLiteral("expiryRotate"), tr("R&otate…"), tr("Rotate the selected keys"),
                       QKeySequence(Qt::ALT | Qt::Key_O), BulkKeyCommand::Operation::Rotate);
-    m_letExpire = button(QStringLiteral("expiryLetExpire"), tr("&Let expire…"),
-                         tr("Mark the selected keys to expire as planned"), QKeySequence(Qt::ALT | Qt::Key_L),
-                         BulkKeyCommand::Operation::LetExpire);
+    m_letExpire =
+        button(QStringLiteral("expiryLetExpire"), tr("&Let expire…"), tr("Mark the selected keys to expire as planned"),
+               QKeySequence(Qt::ALT | Qt::Key_L), BulkKeyCommand::Operation::LetExpire);
     m_notify = button(QStringLiteral("expiryNotify"), tr("&Notify owners…"),
                       tr("Queue an expiry notice to the owners of the selected keys"),
                       QKeySequence(Qt::ALT | Qt::Key_N), BulkKeyCommand::Operation::NotifyOwners);
@@ -279,17 +276,17 @@ void ExpirationsView::loadDay()
                 if (k.tags.contains(BulkKeyCommand::letExpireTag()))
                     state += tr(" · let expire");
                 auto* item = new QTreeWidgetItem(
-                    m_dayKeys, {QStringLiteral("%1 (%2)").arg(k.name, k.displayId), k.project + u'/' + k.environment,
-                                k.owner, l.toString(QDateTime::fromMSecsSinceEpoch(k.expiresAt).time(),
-                                                    QLocale::ShortFormat),
-                                lastUsed(k), state});
+                    m_dayKeys,
+                    {QStringLiteral("%1 (%2)").arg(k.name, k.displayId), k.project + u'/' + k.environment, k.owner,
+                     l.toString(QDateTime::fromMSecsSinceEpoch(k.expiresAt).time(), QLocale::ShortFormat), lastUsed(k),
+                     state});
                 item->setIcon(0, StatusStyle::icon(look));
                 m_keys.append(k);
             }
             for (const KeyRecord& k : std::as_const(d.rotationKeys)) {
-                auto* item = new QTreeWidgetItem(
-                    m_dayKeys, {QStringLiteral("%1 (%2)").arg(k.name, k.displayId), k.project + u'/' + k.environment,
-                                k.owner, QString(), lastUsed(k), tr("Automatic rotation due")});
+                auto* item = new QTreeWidgetItem(m_dayKeys, {QStringLiteral("%1 (%2)").arg(k.name, k.displayId),
+                                                             k.project + u'/' + k.environment, k.owner, QString(),
+                                                             lastUsed(k), tr("Automatic rotation due")});
                 item->setIcon(0, StatusStyle::icon(KeyLook::Rotating));
                 m_keys.append(k);
             }

@@ -65,8 +65,8 @@ RevocationView::RevocationView(QWidget* parent) : QWidget(parent)
     m_candidatesView = new QTreeWidget;
     m_candidatesView->setObjectName(QStringLiteral("revCandidates"));
     m_candidatesView->setAccessibleName(tr("Keys found; checked keys will be revoked"));
-    m_candidatesView->setHeaderLabels({tr("Key"), tr("Project"), tr("Services"), tr("Owner"), tr("State"),
-                                       tr("Last used"), tr("Found by")});
+    m_candidatesView->setHeaderLabels(
+        {tr("Key"), tr("Project"), tr("Services"), tr("Owner"), tr("State"), tr("Last used"), tr("Found by")});
     m_candidatesView->setRootIsDecorated(false);
     m_candidatesView->setUniformRowHeights(true);
     connect(m_candidatesView, &QTreeWidget::itemChanged, this, [this](QTreeWidgetItem*, int column) {
@@ -88,8 +88,8 @@ RevocationView::RevocationView(QWidget* parent) : QWidget(parent)
     m_impactView = new QTreeWidget;
     m_impactView->setObjectName(QStringLiteral("revImpact"));
     m_impactView->setAccessibleName(tr("Every key the revocation hits"));
-    m_impactView->setHeaderLabels({tr("Key"), tr("Name"), tr("Project"), tr("Why"), tr("Last hour"), tr("Last day"),
-                                   tr("Backup")});
+    m_impactView->setHeaderLabels(
+        {tr("Key"), tr("Name"), tr("Project"), tr("Why"), tr("Last hour"), tr("Last day"), tr("Backup")});
     m_impactView->setRootIsDecorated(false);
     m_impactView->setUniformRowHeights(true);
     auto* assessBox = new QGroupBox(tr("2. Impact"));
@@ -190,9 +190,9 @@ RevocationView::RevocationView(QWidget* parent) : QWidget(parent)
     m_exportReport->setObjectName(QStringLiteral("revExportReport"));
     m_exportReport->setEnabled(false);
     connect(m_exportReport, &QPushButton::clicked, this, [this] {
-        const QString path = QFileDialog::getSaveFileName(
-            this, tr("Export incident report"), m_outcome.request.incident + QStringLiteral(".pdf"),
-            tr("PDF document (*.pdf);;HTML page (*.html)"));
+        const QString path = QFileDialog::getSaveFileName(this, tr("Export incident report"),
+                                                          m_outcome.request.incident + QStringLiteral(".pdf"),
+                                                          tr("PDF document (*.pdf);;HTML page (*.html)"));
         if (path.isEmpty())
             return;
         if (auto s = exportReport(path); !s)
@@ -477,9 +477,10 @@ void RevocationView::search()
                 found.append({k, tr("search")});
             // Search results are not checked: a search is broader than a leak, the responder picks.
             setCandidates(found, false);
-            m_impactSummary->setText(keys->size() >= kSearchLimit
-                                         ? tr("The first %1 matches; narrow the search to see more.").arg(kSearchLimit)
-                                         : tr("%n key(s) match; check the ones to revoke.", nullptr, int(keys->size())));
+            m_impactSummary->setText(
+                keys->size() >= kSearchLimit
+                    ? tr("The first %1 matches; narrow the search to see more.").arg(kSearchLimit)
+                    : tr("%n key(s) match; check the ones to revoke.", nullptr, int(keys->size())));
             m_candidatesView->setFocus();
         });
 }
@@ -592,13 +593,13 @@ void RevocationView::showImpact()
         QStringList backupIds;
         for (const KeyRecord& b : backups)
             backupIds.append(b.displayId);
-        auto* item = new QTreeWidgetItem(
-            m_impactView, {r.entry.displayId, r.entry.name, r.entry.project + u'/' + r.entry.environment,
-                           r.entry.alreadyRevoked ? tr("already revoked") : r.entry.relation, l.toString(r.lastHour),
-                           l.toString(r.lastDay),
-                           r.entry.relation == QLatin1String("selected")
-                               ? (backupIds.isEmpty() ? tr("none") : backupIds.join(u", "))
-                               : QString()});
+        auto* item = new QTreeWidgetItem(m_impactView,
+                                         {r.entry.displayId, r.entry.name, r.entry.project + u'/' + r.entry.environment,
+                                          r.entry.alreadyRevoked ? tr("already revoked") : r.entry.relation,
+                                          l.toString(r.lastHour), l.toString(r.lastDay),
+                                          r.entry.relation == QLatin1String("selected")
+                                              ? (backupIds.isEmpty() ? tr("none") : backupIds.join(u", "))
+                                              : QString()});
         item->setIcon(0, StatusStyle::icon(r.entry.alreadyRevoked ? KeyLook::Revoked : KeyLook::Active));
         hour += r.lastHour;
         day += r.lastDay;
@@ -606,26 +607,26 @@ void RevocationView::showImpact()
     for (int c = 0; c < m_impactView->columnCount(); ++c)
         m_impactView->resizeColumnToContents(c);
     const int n = m_impact.toRevoke();
-    const int selected = int(std::count_if(m_impact.plan.entries.begin(), m_impact.plan.entries.end(), [](const auto& e) {
-        return e.relation == QLatin1String("selected") && !e.alreadyRevoked;
-    }));
+    const int selected =
+        int(std::count_if(m_impact.plan.entries.begin(), m_impact.plan.entries.end(),
+                          [](const auto& e) { return e.relation == QLatin1String("selected") && !e.alreadyRevoked; }));
     QStringList contacts;
     for (const Contact& c : std::as_const(m_impact.contacts))
-        contacts.append((c.name + (c.email.isEmpty() ? QString() : QStringLiteral(" <%1>").arg(c.email))).toHtmlEscaped());
-    QString text = tr("<b>%n key(s) will be revoked</b>", nullptr, n) +
-                   tr(" (%n selected", nullptr, selected) +
-                   tr(", %n through the cascade)", nullptr, n - selected) + QStringLiteral("<br>") +
-                   tr("Projects: %1 · services: %2").arg(m_impact.projects.join(u", ").toHtmlEscaped(),
-                                                         m_impact.services.isEmpty()
-                                                             ? tr("none bound")
-                                                             : m_impact.services.join(u", ").toHtmlEscaped()) +
-                   QStringLiteral("<br>") +
-                   tr("Traffic: %1 requests in the last hour, %2 in the last day").arg(l.toString(hour), l.toString(day)) +
-                   QStringLiteral("<br>") +
-                   tr("Backup keys ready for %n of the selected key(s)", nullptr, int(m_impact.backups.size())) +
-                   QStringLiteral("<br>") +
-                   (contacts.isEmpty() ? tr("No emergency contact is registered for these projects.")
-                                       : tr("Emergency contacts: %1").arg(contacts.join(u", ")));
+        contacts.append(
+            (c.name + (c.email.isEmpty() ? QString() : QStringLiteral(" <%1>").arg(c.email))).toHtmlEscaped());
+    QString text =
+        tr("<b>%n key(s) will be revoked</b>", nullptr, n) + tr(" (%n selected", nullptr, selected) +
+        tr(", %n through the cascade)", nullptr, n - selected) + QStringLiteral("<br>") +
+        tr("Projects: %1 · services: %2")
+            .arg(m_impact.projects.join(u", ").toHtmlEscaped(),
+                 m_impact.services.isEmpty() ? tr("none bound") : m_impact.services.join(u", ").toHtmlEscaped()) +
+        QStringLiteral("<br>") +
+        tr("Traffic: %1 requests in the last hour, %2 in the last day").arg(l.toString(hour), l.toString(day)) +
+        QStringLiteral("<br>") +
+        tr("Backup keys ready for %n of the selected key(s)", nullptr, int(m_impact.backups.size())) +
+        QStringLiteral("<br>") +
+        (contacts.isEmpty() ? tr("No emergency contact is registered for these projects.")
+                            : tr("Emergency contacts: %1").arg(contacts.join(u", ")));
     m_impactSummary->setText(text);
     m_confirm->setExpected(n == 0 ? QString() : tr("REVOKE %1").arg(n));
     updateActButton();
@@ -822,21 +823,19 @@ void RevocationView::showOutcome()
         m_result->setText(tr("<b>Nothing was revoked:</b> %1").arg(m_outcome.revokeError.toHtmlEscaped()));
     } else {
         const int n = m_outcome.revoked.toRevokeCount();
-        QString text = tr("<b>%n key(s) revoked</b> under incident %1 at %2; verification rejects them from then on.",
-                          nullptr, n)
-                           .arg(m_outcome.request.incident.toHtmlEscaped(),
-                                l.toString(QDateTime::fromMSecsSinceEpoch(m_outcome.revokedAt).time(), QLocale::LongFormat));
+        QString text =
+            tr("<b>%n key(s) revoked</b> under incident %1 at %2; verification rejects them from then on.", nullptr, n)
+                .arg(m_outcome.request.incident.toHtmlEscaped(),
+                     l.toString(QDateTime::fromMSecsSinceEpoch(m_outcome.revokedAt).time(), QLocale::LongFormat));
         if (!m_outcome.activatedBackups.isEmpty())
             text += QStringLiteral("<br>") +
                     tr("%n backup key(s) activated.", nullptr, int(m_outcome.activatedBackups.size()));
         if (!m_outcome.replacements.isEmpty())
-            text += QStringLiteral("<br>") +
-                    tr("%n replacement(s) issued — their secrets are below, shown once.", nullptr,
-                       int(m_outcome.replacements.size()));
+            text += QStringLiteral("<br>") + tr("%n replacement(s) issued — their secrets are below, shown once.",
+                                                nullptr, int(m_outcome.replacements.size()));
         if (!m_outcome.notifications.isEmpty())
-            text += QStringLiteral("<br>") +
-                    tr("%n notification(s) queued for the emergency contacts.", nullptr,
-                       int(m_outcome.notifications.size()));
+            text += QStringLiteral("<br>") + tr("%n notification(s) queued for the emergency contacts.", nullptr,
+                                                int(m_outcome.notifications.size()));
         for (const QString& f : std::as_const(m_outcome.failures))
             text += QStringLiteral("<br><span style='color:%1'>%2</span>")
                         .arg(StatusStyle::color(KeyLook::Revoked).name(), f.toHtmlEscaped());
@@ -852,8 +851,8 @@ void RevocationView::showOutcome()
     m_trail->clear();
     for (const AuditEntry& a : std::as_const(m_outcome.trail))
         new QTreeWidgetItem(m_trail, {QString::number(a.seq),
-                                      l.toString(QDateTime::fromMSecsSinceEpoch(a.time), QLocale::ShortFormat),
-                                      a.actor, a.action, a.target});
+                                      l.toString(QDateTime::fromMSecsSinceEpoch(a.time), QLocale::ShortFormat), a.actor,
+                                      a.action, a.target});
     for (int c = 0; c < m_trail->columnCount(); ++c)
         m_trail->resizeColumnToContents(c);
     m_exportReport->setEnabled(true);

@@ -72,7 +72,8 @@ SettingsView::SettingsView(QWidget* parent) : QWidget(parent)
     m_warnDays->setObjectName(QStringLiteral("settingExpiryWarnings"));
     m_warnDays->setAccessibleName(tr("Days before expiry to warn, separated by commas"));
     m_warnDays->setToolTip(tr("The console warns once per key at each of these days before it expires; empty: never"));
-    m_warnDays->setValidator(new QRegularExpressionValidator(QRegularExpression(QStringLiteral("[0-9, ]*")), m_warnDays));
+    m_warnDays->setValidator(
+        new QRegularExpressionValidator(QRegularExpression(QStringLiteral("[0-9, ]*")), m_warnDays));
     {
         QStringList days;
         for (int d : ConsoleSettings::expiryWarningDays())

@@ -12,9 +12,9 @@
 #include <QChart>
 #include <QChartView>
 #include <QComboBox>
-#include <QDir>
 #include <QDateTimeAxis>
 #include <QDateTimeEdit>
+#include <QDir>
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QHBoxLayout>
@@ -36,8 +36,8 @@
 #include <QTimeZone>
 #include <QToolButton>
 #include <QTreeWidget>
-#include <QValueAxis>
 #include <QVBoxLayout>
+#include <QValueAxis>
 
 namespace kw::ui {
 
@@ -473,9 +473,10 @@ void UsageView::showSnapshot(UsageSnapshot snapshot)
     text += tr(" · %n anomalie(s)", nullptr, int(m_snapshot.anomalies.size()));
     m_summary->setText(text);
     const QString when = l.toString(QDateTime::currentDateTime().time(), QLocale::ShortFormat);
-    m_status->setText(m_snapshot.error.isEmpty()
-                          ? tr("Updated %1 · %n bucket(s) from rollups", nullptr, int(m_snapshot.series.size())).arg(when)
-                          : tr("Updated %1 with errors: %2").arg(when, m_snapshot.error));
+    m_status->setText(
+        m_snapshot.error.isEmpty()
+            ? tr("Updated %1 · %n bucket(s) from rollups", nullptr, int(m_snapshot.series.size())).arg(when)
+            : tr("Updated %1 with errors: %2").arg(when, m_snapshot.error));
     updateRequestsChart();
     updateQualityChart();
     updateRankingChart();
@@ -550,9 +551,10 @@ void UsageView::updateRequestsChart()
         auto* x = new QDateTimeAxis;
         auto* y = new QValueAxis;
         y->setLabelFormat(QStringLiteral("%.0f"));
-        y->setTitleText(tr("requests per %1").arg(m_snapshot.request.granularity == UsageGranularity::Minute ? tr("minute")
-                                                  : m_snapshot.request.granularity == UsageGranularity::Hour ? tr("hour")
-                                                                                                              : tr("day")));
+        y->setTitleText(tr("requests per %1")
+                            .arg(m_snapshot.request.granularity == UsageGranularity::Minute ? tr("minute")
+                                 : m_snapshot.request.granularity == UsageGranularity::Hour ? tr("hour")
+                                                                                            : tr("day")));
         chart->addAxis(x, Qt::AlignBottom);
         chart->addAxis(y, Qt::AlignLeft);
         for (QAbstractSeries* s : chart->series()) {
@@ -614,7 +616,8 @@ void UsageView::updateQualityChart()
         const qint64 decisions = pt.totals.requests;
         const qint64 rejected = pt.totals.rejectedTotal();
         rejectedRate->append(x, decisions > 0 ? 100.0 * double(rejected) / double(decisions) : 0.0);
-        errorRate->append(x, pt.totals.reported > 0 ? 100.0 * double(pt.totals.errors) / double(pt.totals.reported) : 0.0);
+        errorRate->append(x,
+                          pt.totals.reported > 0 ? 100.0 * double(pt.totals.errors) / double(pt.totals.reported) : 0.0);
         if (pt.totals.latencyCount > 0) {
             anyLatency = true;
             for (int i = 0; i < 3; ++i) {
@@ -777,8 +780,8 @@ void UsageView::updateAnomalies()
     for (const UsageAnomaly& a : std::as_const(m_snapshot.anomalies)) {
         auto* item = new QTreeWidgetItem(
             m_anomalies, {l.toString(QDateTime::fromMSecsSinceEpoch(a.timeMs), QStringLiteral("d MMM HH:mm")),
-                          m_snapshot.keyLabels.value(a.keyId, a.keyId),
-                          kindText(a.kind), l.toString(a.observed, 'f', 0), l.toString(a.expected, 'f', 1)});
+                          m_snapshot.keyLabels.value(a.keyId, a.keyId), kindText(a.kind),
+                          l.toString(a.observed, 'f', 0), l.toString(a.expected, 'f', 1)});
         item->setToolTip(2, a.detail);
         item->setToolTip(0, a.detail);
     }
@@ -791,8 +794,7 @@ void UsageView::updateScopeChoices()
     const auto kind = UsageTarget::Kind(m_scopeKind->currentData().toInt());
     m_scopeId->clear();
     m_scopeId->setEnabled(kind != UsageTarget::Kind::All);
-    m_scopeId->lineEdit()->setPlaceholderText(kind == UsageTarget::Kind::Key ? tr("key id or display id")
-                                                                              : QString());
+    m_scopeId->lineEdit()->setPlaceholderText(kind == UsageTarget::Kind::Key ? tr("key id or display id") : QString());
     if (!m_session || kind == UsageTarget::Kind::All || kind == UsageTarget::Kind::Key)
         return;
     m_session->call(

@@ -51,7 +51,7 @@ public:
     HeatMapWidget* heatMap() const { return m_heat; }
     // Drill-downs, as a click on a chart does them.
     void drillIntoBucket(qint64 bucketMs);
-    void drillIntoRanking(const QString& which, int index); // which: "projects", "services", "keys", "teams"
+    void drillIntoRanking(const QString& which, int index);       // which: "projects", "services", "keys", "teams"
     bool exportTo(const QString& path, QString* error = nullptr); // .png, .svg or .csv by suffix
 
 protected:
