@@ -96,6 +96,11 @@ kw::Status KeyServer::start(const kw::SecureBytes& passphrase)
         if (auto s = m_siem->start(); !s)
             return s;
     }
+    if (m_config.syslogPort != 0) {
+        m_syslog = std::make_unique<SyslogReceiver>(*m_backend, m_metrics, this);
+        if (auto s = m_syslog->start(m_config.syslogAddress, m_config.syslogPort); !s)
+            return s;
+    }
     m_retention.setInterval(3'600'000);
     connect(&m_retention, &QTimer::timeout, this, &KeyServer::applyAuditRetention);
     m_retention.start();
@@ -128,6 +133,7 @@ void KeyServer::shutdown()
     m_tick.stop();
     m_retention.stop();
     m_events.closeAll();
+    m_syslog.reset();
     if (m_siem) {
         m_siem->poll();
         m_siem.reset();

@@ -4,6 +4,7 @@
 #include "Metrics.h"
 #include "ServerConfig.h"
 #include "SiemForwarder.h"
+#include "SyslogReceiver.h"
 
 #include "auth/Operator.h"
 #include "crypto/Crypto.h"
@@ -31,6 +32,7 @@ public:
     // Unlocks the vault, loads the index, starts recording, and listens. Errors name what is wrong.
     kw::Status start(const kw::SecureBytes& passphrase);
     quint16 port() const { return m_port; }
+    quint16 syslogPort() const { return m_syslog ? m_syslog->port() : 0; }
     // Stops the event stream and flushes every queued usage event (called on SIGTERM/SIGINT).
     void shutdown();
 
@@ -67,6 +69,7 @@ private:
     std::array<qint64, Metrics::kCodes> m_lastTick{};
     QHash<QByteArray, kw::Operator> m_operators; // token hash -> operator, for authentication without SQL
     std::unique_ptr<SiemForwarder> m_siem;       // when --siem is set
+    std::unique_ptr<SyslogReceiver> m_syslog;    // when --syslog-listen is set
     QTimer m_retention;                          // prunes the audit trail by its retention setting, hourly
 };
 

@@ -12,7 +12,7 @@ namespace {
 
 // name (as in the config file) -> command-line option / environment variable are derived from it.
 const QStringList kNames{"vault",          "passphrase_file", "listen",       "tls_cert", "tls_key",
-                         "max_body_bytes", "ready_file",      "log_requests", "siem"};
+                         "max_body_bytes", "ready_file",      "log_requests", "siem",     "syslog_listen"};
 
 QString optionOf(const QString& name)
 {
@@ -24,6 +24,29 @@ QString envOf(const QString& name)
     return QStringLiteral("KEYWARDEN_") + name.toUpper();
 }
 
+// HOST:PORT ([v6]:PORT, localhost:PORT) into address and port; a message naming the part that is wrong.
+QString parseHostPort(const QString& value, QHostAddress& address, quint16& port)
+{
+    const qsizetype colon = value.lastIndexOf(u':');
+    if (colon <= 0)
+        return QStringLiteral("the address must be HOST:PORT, e.g. 127.0.0.1:8420");
+    QString host = value.left(colon);
+    if (host.startsWith(u'[') && host.endsWith(u']'))
+        host = host.mid(1, host.size() - 2);
+    bool ok = false;
+    const uint p = value.mid(colon + 1).toUInt(&ok);
+    QHostAddress addr;
+    if (host == QLatin1String("localhost"))
+        addr = QHostAddress::LocalHost;
+    else if (!addr.setAddress(host))
+        return QStringLiteral("\"%1\" is not an IP address").arg(host);
+    if (!ok || p > 65535)
+        return QStringLiteral("\"%1\" is not a port number").arg(value.mid(colon + 1));
+    address = addr;
+    port = quint16(p);
+    return {};
+}
+
 kw::Status apply(ServerConfig& c, const QString& name, const QString& value, const QString& source)
 {
     auto bad = [&](const QString& why) { return kw::Error::invalid(QStringLiteral("%1: %2").arg(source, why)); };
@@ -32,23 +55,25 @@ kw::Status apply(ServerConfig& c, const QString& name, const QString& value, con
     } else if (name == QLatin1String("passphrase_file")) {
         c.passphraseFile = value;
     } else if (name == QLatin1String("listen")) {
-        const qsizetype colon = value.lastIndexOf(u':');
-        if (colon <= 0)
-            return bad(QStringLiteral("listen address must be HOST:PORT, e.g. 127.0.0.1:8420"));
-        QString host = value.left(colon);
-        if (host.startsWith(u'[') && host.endsWith(u']'))
-            host = host.mid(1, host.size() - 2);
-        bool ok = false;
-        const uint port = value.mid(colon + 1).toUInt(&ok);
-        QHostAddress addr;
-        if (host == QLatin1String("localhost"))
-            addr = QHostAddress::LocalHost;
-        else if (!addr.setAddress(host))
-            return bad(QStringLiteral("\"%1\" is not an IP address").arg(host));
-        if (!ok || port > 65535)
-            return bad(QStringLiteral("\"%1\" is not a port number").arg(value.mid(colon + 1)));
-        c.listenAddress = addr;
-        c.listenPort = quint16(port);
+        if (const QString why = parseHostPort(value, c.listenAddress, c.listenPort); !why.isEmpty())
+            return bad(why);
+    } else if (name == QLatin1String("syslog_listen")) {
+        if (value.isEmpty() || value == QLatin1String("off")) {
+            c.syslogPort = 0;
+            return {};
+        }
+        QHostAddress address;
+        quint16 port = 0;
+        if (const QString why = parseHostPort(value, address, port); !why.isEmpty())
+            return bad(why);
+        if (!address.isLoopback())
+            return bad(QStringLiteral("syslog carries no authentication: listen on a loopback address "
+                                      "(127.0.0.1 or ::1), not %1")
+                           .arg(address.toString()));
+        if (port == 0)
+            return bad(QStringLiteral("the syslog port must not be 0"));
+        c.syslogAddress = address;
+        c.syslogPort = port;
     } else if (name == QLatin1String("tls_cert")) {
         c.tlsCert = value;
     } else if (name == QLatin1String("tls_key")) {
@@ -80,13 +105,16 @@ QString ServerConfig::usage()
     return QStringLiteral(
         "Usage: keywardend --vault PATH [--passphrase-file F] [--listen HOST:PORT] [--tls-cert F --tls-key F]\n"
         "                  [--config FILE] [--max-body-bytes N] [--ready-file F] [--log-requests true|false]\n"
-        "                  [--siem udp://HOST:PORT|tcp://HOST:PORT|file:///PATH]\n"
+        "                  [--siem udp://HOST:PORT|tcp://HOST:PORT|file:///PATH] [--syslog-listen 127.0.0.1:PORT]\n"
         "\n"
         "Every option can also be set in the environment (KEYWARDEN_VAULT, KEYWARDEN_LISTEN, ...) or in the\n"
         "config file as `name = value` (vault, passphrase_file, listen, tls_cert, tls_key, max_body_bytes,\n"
-        "ready_file, log_requests, siem); the command line wins over the environment, which wins over the file.\n"
+        "ready_file, log_requests, siem, syslog_listen); the command line wins over the environment, which wins\n"
+        "over the file.\n"
         "--siem streams every audit entry and security event to a SIEM: RFC 5424 syslog over UDP or TCP, or\n"
         "JSON lines appended to a file.\n"
+        "--syslog-listen receives nginx access logs over syslog (UDP and TCP, loopback only; see\n"
+        "installer/nginx/keywarden-logging.conf) and counts status, latency and bytes per key.\n"
         "The passphrase comes from --passphrase-file or KEYWARDEN_PASSPHRASE. Default listen: 127.0.0.1:8420.\n");
 }
 

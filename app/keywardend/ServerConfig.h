@@ -21,6 +21,9 @@ struct ServerConfig {
     QString readyFile;       // written with the bound port once listening (for supervisors and tests)
     bool logRequests = true; // management requests; verify requests are counted in /metrics, not logged
     QString siem;            // udp://HOST:PORT, tcp://HOST:PORT (RFC 5424 syslog) or file:///PATH (JSON lines)
+    // nginx access logs over syslog (UDP and TCP on this loopback address and port); port 0: off.
+    QHostAddress syslogAddress = QHostAddress::LocalHost;
+    quint16 syslogPort = 0;
 
     // Parses arguments (without the program name); a usage error names the offending option or key.
     static kw::Result<ServerConfig> parse(const QStringList& arguments);

@@ -83,7 +83,7 @@ void KeyServer::registerVerifyRoutes()
                      QElapsedTimer t;
                      t.start();
                      const kw::VerifyResult r = m_engine->verify(req->key.view(), req->context);
-                     m_metrics.recordVerification(r.code, t.nsecsElapsed() / 1000);
+                     m_metrics.recordVerification(r.code, t.nsecsElapsed() / 1000, r.project);
                      reportRejection(r, req->context);
                      // Always 200: the decision is the answer, whatever it is.
                      return jsonResponse(r.toJson());
@@ -120,7 +120,7 @@ void KeyServer::registerVerifyRoutes()
                      t.start();
                      const kw::VerifyResult r = m_engine->verify(key, ctx);
                      kw::secureWipe(key);
-                     m_metrics.recordVerification(r.code, t.nsecsElapsed() / 1000);
+                     m_metrics.recordVerification(r.code, t.nsecsElapsed() / 1000, r.project);
                      reportRejection(r, ctx);
                      const StatusCode status = authStatus(r.code);
                      QHttpServerResponse response(status);
@@ -194,6 +194,7 @@ void KeyServer::registerVerifyRoutes()
                 if (!k)
                     return errorResponse(kw::Error::invalid(QStringLiteral("Unknown key %1").arg(e.keyId)));
                 e.project = k->project;
+                m_metrics.recordGatewayRequest(e.project, e.upstreamStatus, e.latencyUs, e.bytes);
                 recorder->record(std::move(e));
             }
             m_metrics.recordGatewayEvents(parsed.size());

@@ -41,6 +41,7 @@ struct VerifyResult {
     QString keyId;
     QString displayId;
     QString owner;
+    QString project; // the key's project (not part of the JSON answer; for the server's per-project metrics)
     qint64 expiresAt = 0;
     bool inGrace = false;
     qint64 remaining = -1; // uses left, -1: unlimited

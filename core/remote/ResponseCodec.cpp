@@ -500,6 +500,7 @@ Result<UsageTotals> usageTotalsFromJson(const QJsonObject& object)
     UsageTotals t;
     t.requests = in.integer("requests");
     t.valid = in.integer("valid");
+    t.reported = in.integer("reported");
     in.integer("rejected"); // derived: requests - valid
     const QJsonObject byCode = in.object("rejectedByCode");
     for (auto it = byCode.begin(); it != byCode.end(); ++it) {

@@ -271,6 +271,7 @@ VerifyResult VerificationEngine::verify(QByteArrayView secret, const VerifyConte
     r.keyId = k.id;
     r.displayId = k.displayId;
     r.owner = k.owner;
+    r.project = k.project;
     r.expiresAt = k.expiresAt;
 
     auto reject = [&](VerifyCode code, QString message = {}) -> VerifyResult {

@@ -3,19 +3,23 @@
 // server block plays the protected upstream, echoing what it was sent. Proves the decisions end to end:
 // 200 with the key id passed upstream, 401 for unknown/revoked/suspended/expired keys, 403 for the wrong
 // service or address, 429 with Retry-After and RateLimit-* recovered through @keywarden_error, the
-// client's key stripped before the upstream, and a 502 when the key server is down.
+// client's key stripped before the upstream, and a 502 when the key server is down. The shipped access-log
+// snippets send every protected request to keywardend over syslog: per-key status, latency and bytes in the
+// usage rollups must match the requests made, and /metrics must carry the series the shipped Prometheus rules use.
 
 #include "HttpTestUtil.h"
 #include "ServerProcess.h"
 #include "TestSupport.h"
 
 #include "policy/RateLimitSpec.h"
+#include "remote/RemoteBackend.h"
 #include "storage/LocalVault.h"
 
 #include <QDeadlineTimer>
 #include <QFile>
 #include <QFileInfo>
 #include <QProcess>
+#include <QRegularExpression>
 #include <QTcpSocket>
 #include <QtTest>
 
@@ -28,6 +32,7 @@ namespace {
 
 const QString kNginx = QStringLiteral("/usr/sbin/nginx");
 const QString kSnippets = QStringLiteral(KW_SOURCE_DIR "/installer/nginx");
+const QString kRules = QStringLiteral(KW_SOURCE_DIR "/installer/prometheus/keywarden-rules.yml");
 
 bool canConnect(quint16 port)
 {
@@ -128,11 +133,14 @@ private:
     quint16 m_front = 0;
     quint16 m_upstream = 0;
     QByteArray m_verifier;
+    QByteArray m_viewer; // an auditor's token, to read usage through the server
+    quint16 m_syslog = 0;
     QByteArray m_unknown; // well formed, issued by another vault
     struct Key {
         QString id;
         QByteArray secret;
     };
+    Key m_logged; // used only by the access-log test, so its counts are its own
     Key m_valid, m_revoked, m_suspended, m_expired, m_otherService, m_ipRestricted, m_rateLimited, m_bearer;
 
     Key create(const QString& name, const QStringList& services = {}, const KeyPolicy& policy = {},
@@ -174,6 +182,20 @@ private:
             return {};
         upstreamOut.close();
 
+        // keywarden-access-log.conf is shipped for keywardend's syslog on 127.0.0.1:5514.
+        QFile accessIn(kSnippets + QStringLiteral("/keywarden-access-log.conf"));
+        if (!accessIn.open(QIODevice::ReadOnly))
+            return {};
+        QByteArray access = accessIn.readAll();
+        if (!access.contains("127.0.0.1:5514"))
+            return {};
+        access.replace("127.0.0.1:5514", "127.0.0.1:" + QByteArray::number(m_syslog));
+        const QString accessPath = m_dir->filePath(QStringLiteral("keywarden-access-log.conf"));
+        QFile accessOut(accessPath);
+        if (!accessOut.open(QIODevice::WriteOnly) || accessOut.write(access) != access.size())
+            return {};
+        accessOut.close();
+
         const QString d = m_dir->path();
         QString conf = QStringLiteral(R"(
 daemon off;
@@ -192,11 +214,18 @@ http {
     default_type text/plain;
 
     include %2;
+    include %6/keywarden-logging.conf;
     map "" $kw_verifier { default "%3"; }
 
-    # The protected application: echoes what nginx passed on.
+    # The protected application: echoes what nginx passed on; fails on /api/fail and /api/missing.
     server {
         listen 127.0.0.1:%4;
+        location /api/fail {
+            return 503 "upstream failed\n";
+        }
+        location /api/missing {
+            return 404 "no such thing\n";
+        }
         location / {
             return 200 "upstream saw key $http_x_key_id owner=$http_x_key_owner api-key=[$http_x_api_key] authorization=[$http_authorization]\n";
         }
@@ -209,6 +238,7 @@ http {
         location /api/ {
             set $kw_service "checkout";
             include %6/keywarden-protect.conf;
+            include %7;
             proxy_pass http://127.0.0.1:%4;
         }
         location /billing/ {
@@ -219,7 +249,10 @@ http {
     }
 }
 )");
-        return conf.arg(d, upstreamPath, QString::fromLatin1(m_verifier)).arg(m_upstream).arg(m_front).arg(kSnippets);
+        return conf.arg(d, upstreamPath, QString::fromLatin1(m_verifier))
+            .arg(m_upstream)
+            .arg(m_front)
+            .arg(kSnippets, accessPath);
     }
 
 private slots:
@@ -239,6 +272,9 @@ private slots:
         auto op = b.createOperator(QStringLiteral("nginx"), OperatorRole::Verifier);
         QVERIFY2(op.ok(), qPrintable(op.errorMessage()));
         m_verifier = bytesOf(op->token);
+        auto viewer = b.createOperator(QStringLiteral("auditor"), OperatorRole::Auditor);
+        QVERIFY2(viewer.ok(), qPrintable(viewer.errorMessage()));
+        m_viewer = bytesOf(viewer->token);
 
         {
             kwtest::TempVault other;
@@ -254,6 +290,7 @@ private slots:
             m_unknown = bytesOf(k->secret);
         }
         m_valid = create(QStringLiteral("valid"), {QStringLiteral("checkout")});
+        m_logged = create(QStringLiteral("logged"), {QStringLiteral("checkout")});
         m_bearer = create(QStringLiteral("bearer"));
         m_revoked = create(QStringLiteral("revoked"));
         m_suspended = create(QStringLiteral("suspended"));
@@ -276,16 +313,20 @@ private slots:
         const QString path = m_vault->path();
         m_vault->close(); // the server takes the vault exclusively
 
-        m_server = std::make_unique<kwtest::ServerProcess>(path);
+        m_front = kwtest::freeLoopbackPort();
+        m_upstream = kwtest::freeLoopbackPort();
+        m_syslog = kwtest::freeLoopbackPort();
+        while (m_upstream == m_front)
+            m_upstream = kwtest::freeLoopbackPort();
+        while (m_syslog == m_front || m_syslog == m_upstream)
+            m_syslog = kwtest::freeLoopbackPort();
+        QVERIFY(m_front && m_upstream && m_syslog);
+        m_server = std::make_unique<kwtest::ServerProcess>(
+            path, QStringList{QStringLiteral("--syslog-listen"), QStringLiteral("127.0.0.1:%1").arg(m_syslog)});
         QVERIFY2(m_server->start(), qPrintable(m_server->errorString()));
 
         m_dir = std::make_unique<QTemporaryDir>();
         QVERIFY(m_dir->isValid());
-        m_front = kwtest::freeLoopbackPort();
-        m_upstream = kwtest::freeLoopbackPort();
-        while (m_upstream == m_front)
-            m_upstream = kwtest::freeLoopbackPort();
-        QVERIFY(m_front && m_upstream);
         const QString conf = nginxConf();
         QVERIFY2(!conf.isEmpty(), "cannot template keywarden-upstream.conf (does it still name 127.0.0.1:8420?)");
         const QString confPath = m_dir->filePath(QStringLiteral("nginx.conf"));
@@ -415,6 +456,117 @@ private slots:
         }
         // Only the refused request to /api/ was WRONG_SERVICE; the one to /billing/ passed.
         QVERIFY2(lines.contains("keywarden_verifications_total{code=\"WRONG_SERVICE\"} 1"), r.body.constData());
+    }
+
+    // nginx's access log reaches keywardend over syslog (the shipped keywarden-logging.conf and
+    // keywarden-access-log.conf): the key's REPORTED requests, errors, latencies and bytes are exactly the
+    // requests made through nginx, and refused requests are not counted twice.
+    void accessLogsOverSyslogCountPerKey()
+    {
+        const qint64 from = (QDateTime::currentMSecsSinceEpoch() / 3'600'000 - 1) * 3'600'000;
+        int ok = 0, failed = 0, missing = 0;
+        for (int i = 0; i < 10; ++i) {
+            const QString path = i % 5 == 3   ? QStringLiteral("/api/fail")
+                                 : i % 5 == 4 ? QStringLiteral("/api/missing")
+                                              : QStringLiteral("/api/orders");
+            const auto r = get({{"X-API-Key", m_logged.secret}}, path);
+            const int expected = path.endsWith(u"fail") ? 503 : path.endsWith(u"missing") ? 404 : 200;
+            QVERIFY2(r.status == expected, r.describe().constData());
+            (expected == 200 ? ok : expected == 503 ? failed : missing)++;
+        }
+        // Refused for the wrong service (billing-only key on /api/): a verify decision, not usage.
+        QCOMPARE(get({{"X-API-Key", m_otherService.secret}}).status, 403);
+
+        auto remote = RemoteBackend::create(QUrl(m_server->url()), SecureBytes(m_viewer.constData(), m_viewer.size()));
+        QVERIFY2(remote.ok(), qPrintable(remote.errorMessage()));
+        const qint64 to = QDateTime::currentMSecsSinceEpoch() + 3'600'000;
+        UsageTotals totals;
+        QDeadlineTimer deadline(15'000);
+        do {
+            QTest::qWait(200);
+            auto summary = (*remote)->usageSummary(UsageScope::Key, m_logged.id, from, to);
+            QVERIFY2(summary.ok(), qPrintable(summary.errorMessage()));
+            totals = summary->totals;
+        } while (totals.reported < 10 && !deadline.hasExpired());
+        if (totals.reported != 10) {
+            const auto m = kwtest::httpGet(m_nam, QUrl(m_server->url() + QStringLiteral("/metrics")));
+            QFAIL(
+                qPrintable(QStringLiteral("reported %1 of 10 (%4); metrics:\n%2\nnginx:\n%3")
+                               .arg(totals.reported)
+                               .arg(QString::fromUtf8(m.body), m_nginx->errorLog().right(2000),
+                                    QString::fromUtf8(QJsonDocument(totals.toJson()).toJson(QJsonDocument::Compact)))));
+        }
+        QCOMPARE(totals.errors, qint64(failed + missing));
+        QCOMPARE(totals.latencyCount, qint64(10));
+        QVERIFY(totals.bytes > 0);
+        // Verify decisions for the same requests stay separate: ten VALID, no double counting.
+        QCOMPARE(totals.valid, qint64(10));
+        QVERIFY(ok == 6);
+
+        auto other = (*remote)->usageSummary(UsageScope::Key, m_otherService.id, from, to);
+        QVERIFY2(other.ok(), qPrintable(other.errorMessage()));
+        QCOMPARE(other->totals.reported, qint64(0));
+
+        // Per project in /metrics: the 5xx and 4xx upstream answers of "shop", and the syslog intake.
+        const auto metrics = kwtest::httpGet(m_nam, QUrl(m_server->url() + QStringLiteral("/metrics")));
+        QVERIFY2(metrics.status == 200, metrics.describe().constData());
+        auto value = [&](const QByteArray& series) -> qint64 {
+            for (const QByteArray& line : metrics.body.split('\n'))
+                if (line.startsWith(series + ' '))
+                    return line.mid(series.size() + 1).toLongLong();
+            return -1;
+        };
+        QVERIFY2(value(R"(keywarden_project_requests_total{project="shop",status_class="5xx"})") >= failed,
+                 metrics.body.constData());
+        QVERIFY2(value(R"(keywarden_project_requests_total{project="shop",status_class="4xx"})") >= missing,
+                 metrics.body.constData());
+        QVERIFY2(value(R"(keywarden_syslog_messages_total{result="ingested"})") >= 10, metrics.body.constData());
+        QVERIFY2(value(R"(keywarden_syslog_messages_total{result="refused"})") >= 1, metrics.body.constData());
+        QCOMPARE(value(R"(keywarden_syslog_messages_total{result="malformed"})"), qint64(0));
+        QVERIFY2(value(R"(keywarden_project_verifications_total{project="shop",code="VALID"})") >= 10,
+                 metrics.body.constData());
+    }
+
+    // Every series the shipped Prometheus rules use exists in keywardend's /metrics, and every rule names a
+    // severity and a summary.
+    void prometheusRulesUseExistingSeries()
+    {
+        QFile rules(kRules);
+        QVERIFY2(rules.open(QIODevice::ReadOnly), qPrintable(kRules));
+        const QString text = QString::fromUtf8(rules.readAll());
+        const auto metrics = kwtest::httpGet(m_nam, QUrl(m_server->url() + QStringLiteral("/metrics")));
+        QVERIFY2(metrics.status == 200, metrics.describe().constData());
+        QSet<QString> exposed;
+        static const QRegularExpression typeLine(QStringLiteral("^# TYPE (\\S+) (\\S+)$"),
+                                                 QRegularExpression::MultilineOption);
+        for (auto it = typeLine.globalMatch(QString::fromUtf8(metrics.body)); it.hasNext();) {
+            const auto m = it.next();
+            exposed.insert(m.captured(1));
+            if (m.captured(2) == QLatin1String("histogram"))
+                for (const char* suffix : {"_bucket", "_sum", "_count"})
+                    exposed.insert(m.captured(1) + QLatin1String(suffix));
+        }
+        // The series named in the expressions (between "expr:" and the rule's "for:" or "labels:").
+        static const QRegularExpression used(QStringLiteral("\\bkeywarden_[a-z_]+"));
+        static const QRegularExpression expr(QStringLiteral("expr:(.*?)\\n\\s+(for|labels):"),
+                                             QRegularExpression::DotMatchesEverythingOption);
+        int alerts = 0;
+        QSet<QString> names;
+        for (auto e = expr.globalMatch(text); e.hasNext();)
+            for (auto it = used.globalMatch(e.next().captured(1)); it.hasNext();)
+                names.insert(it.next().captured(0));
+        for (const QString& name : names)
+            QVERIFY2(exposed.contains(name), qPrintable(name + QStringLiteral(" is used by a rule but not exposed")));
+        QVERIFY(names.size() >= 6);
+        const QStringList blocks = text.split(QStringLiteral("- alert: "));
+        for (qsizetype i = 1; i < blocks.size(); ++i, ++alerts) {
+            const QString& block = blocks[i];
+            QVERIFY2(block.contains(QStringLiteral("expr:")), qPrintable(block));
+            QVERIFY2(block.contains(QRegularExpression(QStringLiteral("severity: (critical|warning|info)"))),
+                     qPrintable(block));
+            QVERIFY2(block.contains(QStringLiteral("summary:")), qPrintable(block));
+        }
+        QVERIFY(alerts >= 8);
     }
 
     // The gateway's subrequest is a GET whatever the client's method, so POSTs are protected the same way.
