@@ -59,6 +59,10 @@ struct Ewma {
     }
 };
 
+// Weekly traffic routinely moves by a quarter either way; a spike has to stand out from that, not only from
+// counting noise (sqrt(mean)), or busy keys raise anomalies every week.
+constexpr double kRelativeNoise = 0.25;
+
 struct Slot {
     Ewma requests; // every hour from the key's first traffic on (0 for hours without)
     Ewma share;    // failure share, hours with traffic only
@@ -94,7 +98,8 @@ QList<UsageAnomaly> detect(const QString& keyId, const QList<HourSample>& series
         const double x = double(sample.requests);
         if (h >= from && sample.requests > 0) {
             const double mean = slot.requests.mean;
-            const double sigma = std::max({std::sqrt(slot.requests.var), std::sqrt(std::max(mean, 0.0)), 1.0});
+            const double sigma = std::max({std::sqrt(slot.requests.var), std::sqrt(std::max(mean, 0.0)),
+                                           kRelativeNoise * mean, 1.0});
             const int weeks = slot.requests.n;
             const bool quiet = weeks >= settings.offHoursMinWeeks && mean < settings.quietMean;
             if (quiet && sample.requests >= settings.offHoursFloor) {

@@ -27,7 +27,8 @@ struct UsageAnomaly {
 // with alpha = 0.3 (the last ~3 weeks carry ~2/3 of the weight). Hours without traffic count as 0, from the
 // key's first hour with traffic on. The same is kept for the share of failed requests (rejections + errors).
 // Rules, for every hour in the examined range with traffic:
-//   spike:       requests > mean + 4 sigma and requests >= spikeFloor (sigma floored at 1 request)
+//   spike:       requests > mean + 4 sigma and requests >= spikeFloor, sigma floored at max(1 request,
+//                sqrt(mean) (counting noise), 0.25 x mean (traffic that varies a quarter week to week is normal))
 //   error-burst: failures >= errorFloor and failure share > max(3 x slot share, slot share + 0.25)
 //   off-hours:   requests >= offHoursFloor in a slot whose mean is < 0.5 after >= 3 weeks of history
 //   new-ip:      a client address first seen in the range for a key with earlier traffic (raw events)

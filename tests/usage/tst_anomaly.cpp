@@ -77,18 +77,24 @@ private slots:
         QVERIFY2(a.detail.contains("Wednesday 13:00 UTC"), qPrintable(a.detail));
     }
 
-    void spikeNeedsTheFloorAndPoissonNoise()
+    void spikeNeedsTheFloorAndTheNoiseFloors()
     {
         const qint64 from = kMonday + 28 * kDay;
         const qint64 at = from + 10 * kHour;
         // One request an hour: fifteen is many sigmas above, but under the floor of 20.
         auto small = series(kMonday, 29, [&](qint64 h) { return h == at ? 15 : 1; });
         QCOMPARE(anomaly::detect("k", small, from, from + kDay).size(), 0);
-        // A perfectly flat 10,000 an hour has no variance; sigma is floored at sqrt(mean) = 100.
-        auto flat = series(kMonday, 29, [&](qint64 h) { return h == at ? 10'300 : 10'000; });
+        // A perfectly flat 10,000 an hour has no variance; sigma is floored at 0.25 x mean = 2,500 (over the
+        // counting noise sqrt(mean) = 100): twice the usual is not yet a spike, 2.1 times is.
+        auto flat = series(kMonday, 29, [&](qint64 h) { return h == at ? 19'900 : 10'000; });
         QCOMPARE(anomaly::detect("k", flat, from, from + kDay).size(), 0);
-        auto jump = series(kMonday, 29, [&](qint64 h) { return h == at ? 10'500 : 10'000; });
+        auto jump = series(kMonday, 29, [&](qint64 h) { return h == at ? 21'000 : 10'000; });
         QCOMPARE(kinds(anomaly::detect("k", jump, from, from + kDay)), QStringList{"spike"});
+        // At 30 an hour the relative floor (7.5) is over the counting noise (sqrt 30 = 5.5): spikes need > 60.
+        auto modest = series(kMonday, 29, [&](qint64 h) { return h == at ? 59 : 30; });
+        QCOMPARE(anomaly::detect("k", modest, from, from + kDay).size(), 0);
+        auto burst = series(kMonday, 29, [&](qint64 h) { return h == at ? 61 : 30; });
+        QCOMPARE(kinds(anomaly::detect("k", burst, from, from + kDay)), QStringList{"spike"});
     }
 
     void baselineFollowsALevelShift()
