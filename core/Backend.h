@@ -1,5 +1,6 @@
 #pragma once
 
+#include "alerts/Alert.h"
 #include "auth/Operator.h"
 #include "compliance/Compliance.h"
 #include "domain/AuditEntry.h"
@@ -163,6 +164,21 @@ public:
     // an empty list when no contact is concerned.
     Result<QList<Notification>> notifyRevocation(const QString& incident, const RevocationPlan& plan,
                                                  const QString& reason);
+
+    // Alerts (see alerts/Alert.h). Rule changes, acknowledgements and resolutions are audited ("alert.rule.save",
+    // "alert.rule.remove", "alert.ack", "alert.resolve"). saveAlertRule creates when id is 0, else replaces.
+    virtual Result<QList<AlertRule>> alertRules() = 0;
+    virtual Result<AlertRule> saveAlertRule(const AlertRule& rule) = 0;
+    virtual Status removeAlertRule(qint64 id) = 0;
+    virtual Result<QList<Alert>> alerts(const AlertQuery& query) = 0;
+    virtual Result<Alert> alert(qint64 id) = 0;
+    // Open -> acknowledged (acknowledgedBy = actor). Resolving works from open or acknowledged; a later repeat of
+    // the condition opens a new alert.
+    virtual Result<Alert> acknowledgeAlert(qint64 id, const QString& note) = 0;
+    virtual Result<Alert> resolveAlert(qint64 id, const QString& note) = 0;
+    // Evaluates every enabled rule at nowMs (0: the backend's clock) and returns the alerts it created or bumped.
+    // New alerts queue their notifications (recordNotifications) in the same transaction.
+    virtual Result<QList<Alert>> evaluateAlerts(qint64 nowMs) = 0;
 
     // Policies
     virtual Result<PolicyTemplate> savePolicyTemplate(const PolicyTemplate& policyTemplate) = 0;

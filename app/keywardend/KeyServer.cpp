@@ -54,6 +54,7 @@ kw::Status KeyServer::start(const kw::SecureBytes& passphrase)
     registerVerifyRoutes();
     registerManagementRoutes();
     registerAuditRoutes();
+    registerAlertRoutes();
     registerOperationsRoutes();
     m_http.afterRequest([this](QHttpServerResponse&& r) { return finish(std::move(r)); });
     connect(&m_http, &QAbstractHttpServer::newWebSocketConnection, this, [this] {
@@ -101,6 +102,19 @@ kw::Status KeyServer::start(const kw::SecureBytes& passphrase)
         if (auto s = m_syslog->start(m_config.syslogAddress, m_config.syslogPort); !s)
             return s;
     }
+    reloadBadKeyRule();
+    m_alerts = std::make_unique<kw::AlertEvaluator>(*m_backend);
+    m_alerts->setIntervalMs(m_config.alertIntervalSeconds * 1000);
+    connect(m_alerts.get(), &kw::AlertEvaluator::evaluationFailed, this, [](const QString& message) {
+        logInfo(QStringLiteral("alert evaluation failed"), {{"error", message}});
+    });
+    connect(m_alerts.get(), &kw::AlertEvaluator::alertsRaised, this, [this](const QList<kw::Alert>& alerts) {
+        QJsonArray ids;
+        for (const kw::Alert& a : alerts)
+            ids.append(a.id);
+        m_events.broadcast({{"type", "alerts"}, {"alertIds", ids}});
+    });
+    m_alerts->start();
     m_retention.setInterval(3'600'000);
     connect(&m_retention, &QTimer::timeout, this, &KeyServer::applyAuditRetention);
     m_retention.start();
@@ -132,6 +146,8 @@ void KeyServer::shutdown()
         return;
     m_tick.stop();
     m_retention.stop();
+    if (m_alerts)
+        m_alerts->stop();
     m_events.closeAll();
     m_syslog.reset();
     if (m_siem) {

@@ -6,6 +6,8 @@
 #include "SiemForwarder.h"
 #include "SyslogReceiver.h"
 
+#include "alerts/AlertEvaluator.h"
+#include "alerts/BadKeyMonitor.h"
 #include "auth/Operator.h"
 #include "crypto/Crypto.h"
 #include "storage/LocalVault.h"
@@ -46,6 +48,13 @@ private:
     void registerManagementRoutes();
     void registerOperationsRoutes();
     void registerAuditRoutes(); // AuditRoutes.cpp: audit, compliance, reports
+    void registerAlertRoutes(); // AlertRoutes.cpp: alert rules and alerts
+    // Takes the bad_key_repeated rule (the enabled one with the lowest threshold) into the monitor.
+    void reloadBadKeyRule();
+    // Counts a bad presentation from `address`; records the alert when the threshold is crossed.
+    void noteBadKey(const kw::VerifyResult& result, const QString& address, const QString& service);
+    // Milliseconds `address` stays blocked by the bad-key rule (0: not blocked).
+    qint64 blockedFor(const QString& address) const;
     void applyAuditRetention();
     void reportRejection(const kw::VerifyResult& result, const kw::VerifyContext& context);
     void reloadOperators();
@@ -70,7 +79,9 @@ private:
     QHash<QByteArray, kw::Operator> m_operators; // token hash -> operator, for authentication without SQL
     std::unique_ptr<SiemForwarder> m_siem;       // when --siem is set
     std::unique_ptr<SyslogReceiver> m_syslog;    // when --syslog-listen is set
-    QTimer m_retention;                          // prunes the audit trail by its retention setting, hourly
+    kw::BadKeyMonitor m_badKeys;
+    std::unique_ptr<kw::AlertEvaluator> m_alerts;
+    QTimer m_retention; // prunes the audit trail by its retention setting, hourly
 };
 
 template <typename F> auto KeyServer::as(const kw::Operator& op, F&& call)

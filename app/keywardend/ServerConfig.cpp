@@ -12,7 +12,8 @@ namespace {
 
 // name (as in the config file) -> command-line option / environment variable are derived from it.
 const QStringList kNames{"vault",          "passphrase_file", "listen",       "tls_cert", "tls_key",
-                         "max_body_bytes", "ready_file",      "log_requests", "siem",     "syslog_listen"};
+                         "max_body_bytes", "ready_file",      "log_requests", "siem",     "syslog_listen",
+                         "alert_interval"};
 
 QString optionOf(const QString& name)
 {
@@ -94,6 +95,11 @@ kw::Status apply(ServerConfig& c, const QString& name, const QString& value, con
             if (auto t = SiemTarget::parse(value); !t)
                 return bad(t.errorMessage());
         c.siem = value;
+    } else if (name == QLatin1String("alert_interval")) {
+        bool ok = false;
+        c.alertIntervalSeconds = value.toLongLong(&ok);
+        if (!ok || c.alertIntervalSeconds < 0 || c.alertIntervalSeconds > 86'400)
+            return bad(QStringLiteral("alert_interval must be a number of seconds between 0 (off) and 86400"));
     }
     return {};
 }
@@ -106,15 +112,17 @@ QString ServerConfig::usage()
         "Usage: keywardend --vault PATH [--passphrase-file F] [--listen HOST:PORT] [--tls-cert F --tls-key F]\n"
         "                  [--config FILE] [--max-body-bytes N] [--ready-file F] [--log-requests true|false]\n"
         "                  [--siem udp://HOST:PORT|tcp://HOST:PORT|file:///PATH] [--syslog-listen 127.0.0.1:PORT]\n"
+        "                  [--alert-interval SECONDS]\n"
         "\n"
         "Every option can also be set in the environment (KEYWARDEN_VAULT, KEYWARDEN_LISTEN, ...) or in the\n"
         "config file as `name = value` (vault, passphrase_file, listen, tls_cert, tls_key, max_body_bytes,\n"
-        "ready_file, log_requests, siem, syslog_listen); the command line wins over the environment, which wins\n"
-        "over the file.\n"
+        "ready_file, log_requests, siem, syslog_listen, alert_interval); the command line wins over the\n"
+        "environment, which wins over the file.\n"
         "--siem streams every audit entry and security event to a SIEM: RFC 5424 syslog over UDP or TCP, or\n"
         "JSON lines appended to a file.\n"
         "--syslog-listen receives nginx access logs over syslog (UDP and TCP, loopback only; see\n"
         "installer/nginx/keywarden-logging.conf) and counts status, latency and bytes per key.\n"
+        "--alert-interval evaluates the alert rules every SECONDS (default 60; 0 turns periodic evaluation off).\n"
         "The passphrase comes from --passphrase-file or KEYWARDEN_PASSPHRASE. Default listen: 127.0.0.1:8420.\n");
 }
 

@@ -18,9 +18,10 @@ struct ServerConfig {
     QString tlsCert;
     QString tlsKey;
     qint64 maxBodyBytes = 1 << 20;
-    QString readyFile;       // written with the bound port once listening (for supervisors and tests)
-    bool logRequests = true; // management requests; verify requests are counted in /metrics, not logged
-    QString siem;            // udp://HOST:PORT, tcp://HOST:PORT (RFC 5424 syslog) or file:///PATH (JSON lines)
+    QString readyFile;                // written with the bound port once listening (for supervisors and tests)
+    bool logRequests = true;          // management requests; verify requests are counted in /metrics, not logged
+    qint64 alertIntervalSeconds = 60; // alert rule evaluation; 0: off (POST /v1/alerts/evaluate still works)
+    QString siem;                     // udp://HOST:PORT, tcp://HOST:PORT (RFC 5424 syslog) or file:///PATH (JSON lines)
     // nginx access logs over syslog (UDP and TCP on this loopback address and port); port 0: off.
     QHostAddress syslogAddress = QHostAddress::LocalHost;
     quint16 syslogPort = 0;

@@ -48,6 +48,18 @@ StatusCode authStatus(kw::VerifyCode code)
     return StatusCode::Forbidden;
 }
 
+// A source address the bad_key_repeated rule blocked: 429 with Retry-After and the error code "client_blocked".
+QHttpServerResponse blockedResponse(const QString& address, qint64 blockedMs)
+{
+    QHttpServerResponse response = errorResponse(
+        StatusCode::TooManyRequests, QStringLiteral("client_blocked"),
+        QStringLiteral("Requests from %1 are blocked for %2 s after repeated revoked, expired or unknown keys")
+            .arg(address)
+            .arg((blockedMs + 999) / 1000));
+    response.setHeader("Retry-After", seconds(blockedMs));
+    return response;
+}
+
 } // namespace
 
 void KeyServer::reportRejection(const kw::VerifyResult& r, const kw::VerifyContext& context)
@@ -80,11 +92,18 @@ void KeyServer::registerVerifyRoutes()
                      auto req = kw::codec::verifyRequestFromJson(*body);
                      if (!req)
                          return errorResponse(req.error());
+                     // The end client's address when the service passes it, else the caller's own.
+                     const QString source =
+                         !req->context.clientIp.isEmpty() ? req->context.clientIp : request.remoteAddress().toString();
+                     if (const qint64 blocked = blockedFor(source); blocked > 0)
+                         return blockedResponse(source, blocked);
                      QElapsedTimer t;
                      t.start();
                      const kw::VerifyResult r = m_engine->verify(req->key.view(), req->context);
                      m_metrics.recordVerification(r.code, t.nsecsElapsed() / 1000, r.project);
                      reportRejection(r, req->context);
+                     if (!r.valid)
+                         noteBadKey(r, source, req->context.service);
                      // Always 200: the decision is the answer, whatever it is.
                      return jsonResponse(r.toJson());
                  });
@@ -113,6 +132,13 @@ void KeyServer::registerVerifyRoutes()
                      if (!perms.isEmpty())
                          for (const QByteArray& p : perms.split(','))
                              ctx.permissions << QString::fromUtf8(p.trimmed());
+                     if (const qint64 blocked = blockedFor(ctx.clientIp); blocked > 0) {
+                         kw::secureWipe(key);
+                         QHttpServerResponse response(StatusCode::TooManyRequests);
+                         response.setHeader("X-KeyWarden-Code", "CLIENT_BLOCKED");
+                         response.setHeader("Retry-After", seconds(blocked));
+                         return response;
+                     }
                      const QByteArray cost = request.value("X-KeyWarden-Cost");
                      if (!cost.isEmpty())
                          ctx.cost = std::max<qint64>(0, cost.toLongLong());
@@ -122,6 +148,8 @@ void KeyServer::registerVerifyRoutes()
                      kw::secureWipe(key);
                      m_metrics.recordVerification(r.code, t.nsecsElapsed() / 1000, r.project);
                      reportRejection(r, ctx);
+                     if (!r.valid)
+                         noteBadKey(r, ctx.clientIp, ctx.service);
                      const StatusCode status = authStatus(r.code);
                      QHttpServerResponse response(status);
                      response.setHeader("X-KeyWarden-Code", kw::toString(r.code).toLatin1());

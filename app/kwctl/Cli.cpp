@@ -98,6 +98,10 @@ QString usageText()
         "  audit list [--after SEQ] [--before SEQ] [--limit N] [--offset N] [--newest] [--target ID]\n"
         "             [--action A|PREFIX.] [--actor A] [--incident ID] [--since WHEN] [--until WHEN]\n"
         "             [--search TEXT] [--count] [--json]\n"
+        "  alert list [--state open|acknowledged|resolved|active] [--all] [--kind K] [--project P] [--json]\n"
+        "  alert show|ack|resolve ID [--note TEXT]               inspect, acknowledge or resolve an alert\n"
+        "  alert evaluate [--json]                            evaluate every alert rule now\n"
+        "  alert rule list|set|remove                         alert rules (see kwctl alert rule set --help)\n"
         "  audit verify [--json]                              exit 0 when the trail is intact\n"
         "  audit status [--json]                              head, last verification, checkpoint, retention\n"
         "  audit export --format jsonl|syslog [--since WHEN] [--until WHEN] [FILTERS] [--out FILE]\n"
@@ -261,6 +265,8 @@ int Cli::dispatch(const QStringList& words)
         return keyCommand(*this, rest);
     if (group == QLatin1String("audit"))
         return auditCommand(*this, rest);
+    if (group == QLatin1String("alert"))
+        return alertCommand(*this, rest);
     if (group == QLatin1String("policy"))
         return policyCommand(*this, rest);
     if (group == QLatin1String("role"))

@@ -71,6 +71,7 @@ int projectCommand(Cli& cli, const QStringList& args);
 int envCommand(Cli& cli, const QStringList& args);
 int keyCommand(Cli& cli, const QStringList& args);
 int auditCommand(Cli& cli, const QStringList& args);
+int alertCommand(Cli& cli, const QStringList& args);
 int policyCommand(Cli& cli, const QStringList& args);
 int roleCommand(Cli& cli, const QStringList& args);
 int renewalCommand(Cli& cli, const QStringList& args);

@@ -80,6 +80,15 @@ public:
     Status removeContact(qint64 id) override;
     Result<QList<Notification>> recordNotifications(const QList<Notification>& drafts) override;
     Result<QList<Notification>> notifications(const NotificationQuery& query) override;
+    // Alerts (RemoteBackendAlerts.cpp). evaluateAlerts runs on the server at its own clock (nowMs is ignored).
+    Result<QList<AlertRule>> alertRules() override;
+    Result<AlertRule> saveAlertRule(const AlertRule& rule) override;
+    Status removeAlertRule(qint64 id) override;
+    Result<QList<Alert>> alerts(const AlertQuery& query) override;
+    Result<Alert> alert(qint64 id) override;
+    Result<Alert> acknowledgeAlert(qint64 id, const QString& note) override;
+    Result<Alert> resolveAlert(qint64 id, const QString& note) override;
+    Result<QList<Alert>> evaluateAlerts(qint64 nowMs) override;
 
     Result<PolicyTemplate> savePolicyTemplate(const PolicyTemplate& policyTemplate) override;
     Result<QList<PolicyTemplate>> policyTemplates() override;

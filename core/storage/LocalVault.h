@@ -100,6 +100,27 @@ public:
     Result<QList<Notification>> recordNotifications(const QList<Notification>& drafts) override;
     Result<QList<Notification>> notifications(const NotificationQuery& query) override;
 
+    // Alerts (LocalVaultAlerts.cpp; evaluation in LocalVaultAlertEval.cpp)
+    Result<QList<AlertRule>> alertRules() override;
+    Result<AlertRule> saveAlertRule(const AlertRule& rule) override;
+    Status removeAlertRule(qint64 id) override;
+    Result<QList<Alert>> alerts(const AlertQuery& query) override;
+    Result<Alert> alert(qint64 id) override;
+    Result<Alert> acknowledgeAlert(qint64 id, const QString& note) override;
+    Result<Alert> resolveAlert(qint64 id, const QString& note) override;
+    Result<QList<Alert>> evaluateAlerts(qint64 nowMs) override;
+    // Records alerts found elsewhere (keywardend's bad-key monitor) or by the evaluator: a draft whose dedupKey
+    // matches an open or acknowledged alert bumps it (unless once is set: then nothing changes when any alert
+    // with that key exists); a new one queues its notifications. Returns the created or bumped alerts.
+    struct AlertDraft {
+        Alert alert;
+        bool once = false;
+        bool notifyContacts = true;
+        bool notifyOwner = false;
+        QString ownerEmail;
+    };
+    Result<QList<Alert>> recordAlerts(const QList<AlertDraft>& drafts, qint64 nowMs);
+
     Result<PolicyTemplate> savePolicyTemplate(const PolicyTemplate& policyTemplate) override;
     Result<QList<PolicyTemplate>> policyTemplates() override;
     Status applyPolicy(const PolicyTarget& target, const std::optional<QString>& templateName,
@@ -154,6 +175,8 @@ private:
     // project, environment, owner, due time), at most `limit` per interval queried when limit > 0.
     Status forEachScheduledRotation(const KeyFilter& scope, qint64 fromMs, qint64 toMs, int utcOffsetSeconds, int limit,
                                     const std::function<void(const QSqlQuery&)>& row);
+    Result<QList<Alert>> readAlerts(const QString& where, const QVariantList& binds, const QString& tail = {});
+    Result<Alert> changeAlertState(qint64 id, AlertState to, const QString& note);
     Result<QList<Contact>> readContacts(const QString& where, const QVariantList& binds);
     void refreshEngine(const QStringList& ids);
     void reloadEngine();

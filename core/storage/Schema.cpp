@@ -1,6 +1,7 @@
 #include "storage/Schema.h"
 
 #include "policy/KeyPolicy.h"
+#include "storage/SchemaAlerts.h"
 #include "storage/SqlUtil.h"
 
 #include <QSqlDatabase>
@@ -158,6 +159,8 @@ const QList<QStringList>& migrations()
             R"(CREATE VIRTUAL TABLE audit_fts USING fts5(actor, role, action, target, reason, incident, details,
                    content='audit', content_rowid='seq', tokenize='trigram'))",
         },
+        // 7: alert rules and alerts (SchemaAlerts.cpp); the default rules are written after the tables.
+        alertMigration(),
     };
     return list;
 }
@@ -234,6 +237,12 @@ Status migrate(QSqlDatabase& db, int targetVersion)
                 auto err = sql::error(q, QStringLiteral("migrate the vault to schema version %1").arg(v));
                 db.rollback();
                 return err;
+            }
+        }
+        if (v == 7) {
+            if (auto s = seedAlertRules(db); !s) {
+                db.rollback();
+                return s;
             }
         }
         if (v == 5) {

@@ -2143,6 +2143,116 @@ private slots:
         QCOMPARE(kwctl({"--server", remote()->server().url(), "whoami"}, &out, &err, noToken), 1);
         QVERIFY2(err.contains("--token-file"), err.constData());
     }
+
+    void alertRules()
+    {
+        makeOrg();
+        auto defaults = b().alertRules();
+        EXPECT_OK(defaults);
+        QCOMPARE(defaults->size(), AlertRule::defaults().size());
+        QCOMPARE(kw::toString(defaults->first().kind), kw::toString(AlertKind::ExpiryWithin));
+        QCOMPARE(defaults->first().thresholds, (QList<qint64>{30, 7, 1}));
+
+        AlertRule r;
+        r.kind = AlertKind::ErrorBurst;
+        r.thresholds = {25, 40};
+        r.windowMs = 5 * 60'000;
+        r.project = "web";
+        r.service = "billing";
+        r.severity = AlertSeverity::Critical;
+        r.notifyContacts = false;
+        auto saved = b().saveAlertRule(r);
+        EXPECT_OK(saved);
+        QVERIFY(saved->id > 0);
+        QCOMPARE(saved->thresholds, r.thresholds);
+        QCOMPARE(saved->service, QStringLiteral("billing"));
+        QCOMPARE(kw::toString(saved->severity), kw::toString(AlertSeverity::Critical));
+        QCOMPARE(saved->notifyContacts, false);
+        saved->enabled = false;
+        saved->thresholds = {30};
+        auto updated = b().saveAlertRule(*saved);
+        EXPECT_OK(updated);
+        QCOMPARE(updated->id, saved->id);
+        QVERIFY(b().alertRules()->last() == *updated);
+
+        AlertRule bad = r;
+        bad.thresholds = {};
+        EXPECT_ERROR(b().saveAlertRule(bad), Error::Code::Invalid);
+        bad = r;
+        bad.blockMs = 1000;
+        EXPECT_ERROR(b().saveAlertRule(bad), Error::Code::Invalid);
+        bad = r;
+        bad.id = 9999;
+        EXPECT_ERROR(b().saveAlertRule(bad), Error::Code::NotFound);
+        EXPECT_OK(b().removeAlertRule(updated->id));
+        EXPECT_ERROR(b().removeAlertRule(updated->id), Error::Code::NotFound);
+        QCOMPARE(b().alertRules()->size(), defaults->size());
+        AuditQuery q;
+        q.action = "alert.rule.";
+        QCOMPARE(b().countAuditEntries(q).value_or(0), qint64(3));
+    }
+
+    void alertsEvaluateAcknowledgeResolve()
+    {
+        makeOrg();
+        Contact c;
+        c.project = "web";
+        c.name = "ops";
+        c.webhookUrl = "https://hooks.example.com/web";
+        EXPECT_OK(b().saveContact(c));
+        const KeyRecord k = issueRecord("soon", [](KeySpec& s) { s.expiresInMs = 3 * kDay; });
+        auto raised = b().evaluateAlerts(m_fixture->nowMs());
+        EXPECT_OK(raised);
+        QCOMPARE(raised->size(), 1);
+        const Alert a = raised->first();
+        QCOMPARE(kw::toString(a.kind), kw::toString(AlertKind::ExpiryWithin));
+        QCOMPARE(a.keyId, k.id);
+        QCOMPARE(a.project, QStringLiteral("web"));
+        QCOMPARE(kw::toString(a.state), kw::toString(AlertState::Open));
+        QVERIFY(a.dedupKey.endsWith(":7d"));
+        QVERIFY(a.title.contains(k.displayId));
+        QVERIFY(b().evaluateAlerts(m_fixture->nowMs())->isEmpty()); // once per key and threshold
+
+        NotificationQuery nq;
+        nq.incident = a.dedupKey;
+        auto sent = b().notifications(nq);
+        EXPECT_OK(sent);
+        QStringList routes;
+        for (const Notification& n : *sent)
+            routes << n.channel + ' ' + n.recipient;
+        routes.sort();
+        QCOMPARE(routes, (QStringList{"email ana@example.com", "webhook https://hooks.example.com/web"}));
+
+        AlertQuery open;
+        open.state = AlertState::Open;
+        QCOMPARE(b().alerts(open)->size(), 1);
+        auto got = b().alert(a.id);
+        EXPECT_OK(got);
+        QVERIFY(*got == a);
+        EXPECT_ERROR(b().alert(a.id + 100), Error::Code::NotFound);
+
+        auto acked = b().acknowledgeAlert(a.id, "renewing");
+        EXPECT_OK(acked);
+        QCOMPARE(kw::toString(acked->state), kw::toString(AlertState::Acknowledged));
+        QVERIFY2(acked->acknowledgedBy == b().actor() || acked->acknowledgedBy == "operator:" + b().actor(),
+                 qPrintable(acked->acknowledgedBy));
+        QCOMPARE(acked->note, QStringLiteral("renewing"));
+        EXPECT_ERROR(b().acknowledgeAlert(a.id, {}), Error::Code::Conflict);
+        QCOMPARE(b().alerts(open)->size(), 0);
+        auto resolved = b().resolveAlert(a.id, {});
+        EXPECT_OK(resolved);
+        QCOMPARE(kw::toString(resolved->state), kw::toString(AlertState::Resolved));
+        EXPECT_ERROR(b().resolveAlert(a.id, {}), Error::Code::Conflict);
+        AlertQuery active;
+        active.activeOnly = true;
+        QCOMPARE(b().alerts(active)->size(), 0);
+        AlertQuery byKey;
+        byKey.keyId = k.id;
+        QCOMPARE(b().alerts(byKey)->size(), 1);
+        AuditQuery q;
+        q.target = QStringLiteral("alert:%1").arg(a.id);
+        QCOMPARE(b().countAuditEntries(q).value_or(0), qint64(2));
+    }
 };
 
 QTEST_GUILESS_MAIN(TestBackendContract)
