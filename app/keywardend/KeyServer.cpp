@@ -54,6 +54,7 @@ kw::Status KeyServer::start(const kw::SecureBytes& passphrase)
     registerVerifyRoutes();
     registerManagementRoutes();
     registerAuditRoutes();
+    registerNotifyRoutes();
     registerOperationsRoutes();
     m_http.afterRequest([this](QHttpServerResponse&& r) { return finish(std::move(r)); });
     connect(&m_http, &QAbstractHttpServer::newWebSocketConnection, this, [this] {
@@ -101,6 +102,22 @@ kw::Status KeyServer::start(const kw::SecureBytes& passphrase)
     m_retention.start();
     applyAuditRetention();
 
+    m_backend->setDeliveryPolicy(m_config.delivery);
+    if (m_config.notify) {
+        m_dispatcher = std::make_unique<kw::NotificationDispatcher>(*m_backend, m_config.delivery);
+        connect(m_dispatcher.get(), &kw::NotificationDispatcher::delivered, this, [](const kw::DeliveryAttempt& a) {
+            if (a.outcome != QLatin1String("sent"))
+                logInfo(QStringLiteral("notification not delivered"), {{"notification", a.notificationId},
+                                                                       {"attempt", a.attempt},
+                                                                       {"outcome", a.outcome},
+                                                                       {"error", a.error}});
+        });
+        connect(m_dispatcher.get(), &kw::NotificationDispatcher::passFailed, this, [](const QString& message) {
+            logError(QStringLiteral("notification delivery pass failed"), {{"error", message}});
+        });
+        m_dispatcher->start(m_config.notifyIntervalMs);
+    }
+
     m_port = m_http.listen(m_config.listenAddress, m_config.listenPort);
     if (m_port == 0)
         return kw::Error::io(QStringLiteral("Cannot listen on %1:%2 (address in use or not available)")
@@ -127,6 +144,7 @@ void KeyServer::shutdown()
         return;
     m_tick.stop();
     m_retention.stop();
+    m_dispatcher.reset(); // records a pass in flight
     m_events.closeAll();
     if (m_siem) {
         m_siem->poll();

@@ -7,6 +7,7 @@
 
 #include "auth/Operator.h"
 #include "crypto/Crypto.h"
+#include "notify/NotificationDispatcher.h"
 #include "storage/LocalVault.h"
 
 #include <QHash>
@@ -43,7 +44,8 @@ private:
     void registerVerifyRoutes();
     void registerManagementRoutes();
     void registerOperationsRoutes();
-    void registerAuditRoutes(); // AuditRoutes.cpp: audit, compliance, reports
+    void registerAuditRoutes();  // AuditRoutes.cpp: audit, compliance, reports
+    void registerNotifyRoutes(); // NotifyRoutes.cpp: notification delivery, settings, incident resolution
     void applyAuditRetention();
     void reportRejection(const kw::VerifyResult& result, const kw::VerifyContext& context);
     void reloadOperators();
@@ -65,9 +67,10 @@ private:
     EventStream m_events;
     QTimer m_tick;
     std::array<qint64, Metrics::kCodes> m_lastTick{};
-    QHash<QByteArray, kw::Operator> m_operators; // token hash -> operator, for authentication without SQL
-    std::unique_ptr<SiemForwarder> m_siem;       // when --siem is set
-    QTimer m_retention;                          // prunes the audit trail by its retention setting, hourly
+    QHash<QByteArray, kw::Operator> m_operators;              // token hash -> operator, for authentication without SQL
+    std::unique_ptr<SiemForwarder> m_siem;                    // when --siem is set
+    QTimer m_retention;                                       // prunes the audit trail by its retention setting, hourly
+    std::unique_ptr<kw::NotificationDispatcher> m_dispatcher; // unless --notify false
 };
 
 template <typename F> auto KeyServer::as(const kw::Operator& op, F&& call)

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "notify/Delivery.h"
 #include "util/Result.h"
 
 #include <QHostAddress>
@@ -21,6 +22,9 @@ struct ServerConfig {
     QString readyFile;       // written with the bound port once listening (for supervisors and tests)
     bool logRequests = true; // management requests; verify requests are counted in /metrics, not logged
     QString siem;            // udp://HOST:PORT, tcp://HOST:PORT (RFC 5424 syslog) or file:///PATH (JSON lines)
+    bool notify = true;      // run the notification dispatcher
+    int notifyIntervalMs = 5000;
+    kw::DeliveryPolicy delivery; // backoff base, attempts, lease
 
     // Parses arguments (without the program name); a usage error names the offending option or key.
     static kw::Result<ServerConfig> parse(const QStringList& arguments);

@@ -80,6 +80,17 @@ public:
     Status removeContact(qint64 id) override;
     Result<QList<Notification>> recordNotifications(const QList<Notification>& drafts) override;
     Result<QList<Notification>> notifications(const NotificationQuery& query) override;
+    // Delivery (RemoteBackendNotify.cpp): the server's dispatcher sends.
+    Result<QList<DeliveryAttempt>> notificationDeliveries(qint64 id) override;
+    Result<Notification> retryNotification(qint64 id) override;
+    Result<DeliveryReport> deliverNotifications() override;
+    Result<DeliveryAttempt> sendTestNotification(const QString& channel, const QString& recipient) override;
+    Result<SmtpSettings> smtpSettings() override;
+    Result<SmtpSettings> setSmtpSettings(const SmtpSettings& settings,
+                                         const std::optional<SecureBytes>& password) override;
+    Result<SecureBytes> webhookSigningSecret() override;
+    Result<SecureBytes> rotateWebhookSigningSecret() override;
+    Result<QList<Notification>> resolveIncident(const QString& incident, const QString& note) override;
 
     Result<PolicyTemplate> savePolicyTemplate(const PolicyTemplate& policyTemplate) override;
     Result<QList<PolicyTemplate>> policyTemplates() override;
