@@ -2,6 +2,7 @@
 
 #include "notify/RevocationNotice.h"
 
+#include <QDateTime>
 #include <QSet>
 
 namespace kw {
@@ -22,7 +23,8 @@ Result<QList<Notification>> Backend::notifyRevocation(const QString& incident, c
             return list.error();
         all += *list;
     }
-    const QList<Notification> drafts = buildRevocationNotifications(incident, plan, reason, all);
+    const QList<Notification> drafts =
+        buildRevocationNotifications(incident, plan, reason, all, QDateTime::currentMSecsSinceEpoch());
     if (drafts.isEmpty())
         return QList<Notification>{};
     return recordNotifications(drafts);

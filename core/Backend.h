@@ -12,6 +12,7 @@
 #include "domain/Organization.h"
 #include "domain/Revocation.h"
 #include "domain/VerifyResult.h"
+#include "notify/Delivery.h"
 #include "reports/Report.h"
 #include "usage/Anomaly.h"
 #include "usage/UsageRecorder.h"
@@ -155,8 +156,8 @@ public:
     virtual Result<Contact> saveContact(const Contact& contact) = 0;
     virtual Result<QList<Contact>> contacts(const QString& project) = 0; // "" : all projects
     virtual Status removeContact(qint64 id) = 0;
-    // The notification outbox. recordNotifications writes the drafts in one transaction, state "queued"
-    // (audited "notification.record"); nothing delivers them yet.
+    // The notification outbox. recordNotifications writes the drafts in one transaction, state "queued", due now
+    // (audited "notification.record").
     virtual Result<QList<Notification>> recordNotifications(const QList<Notification>& drafts) = 0;
     virtual Result<QList<Notification>> notifications(const NotificationQuery& query) = 0;
     // Queues the emergency-contact messages for a revocation (see buildRevocationNotifications): the
@@ -179,6 +180,33 @@ public:
     // Evaluates every enabled rule at nowMs (0: the backend's clock) and returns the alerts it created or bumped.
     // New alerts queue their notifications (recordNotifications) in the same transaction.
     virtual Result<QList<Alert>> evaluateAlerts(qint64 nowMs) = 0;
+
+    // Notification delivery. The NotificationDispatcher (notify/NotificationDispatcher.h) of the process holding the
+    // vault — keywardend, or the console for a local vault — sends due notifications: webhooks signed with the
+    // vault's secret, e-mail through its SMTP relay; failures are retried with backoff (DeliveryPolicy).
+    // The delivery log of one notification, oldest attempt first.
+    virtual Result<QList<DeliveryAttempt>> notificationDeliveries(qint64 id) = 0;
+    // Makes a queued or failed notification due now with a fresh retry budget; refuses sent ones. Audited
+    // "notification.retry".
+    virtual Result<Notification> retryNotification(qint64 id) = 0;
+    // One dispatcher pass now, blocking: claims what is due, sends it, records the attempts.
+    virtual Result<DeliveryReport> deliverNotifications() = 0;
+    // Sends a test message now (not queued) through the vault's settings: channel "email" (recipient an address) or
+    // "webhook" (a URL, generic format, signed). Audited "notification.test" with the outcome.
+    virtual Result<DeliveryAttempt> sendTestNotification(const QString& channel, const QString& recipient) = 0;
+    // The SMTP relay (hasPassword instead of the password).
+    virtual Result<SmtpSettings> smtpSettings() = 0;
+    // password: nullopt keeps the stored one, empty clears it. Audited "notification.smtp", never with the password.
+    virtual Result<SmtpSettings> setSmtpSettings(const SmtpSettings& settings,
+                                                 const std::optional<SecureBytes>& password) = 0;
+    // The webhook signing secret ("whsec_" + 64 hex digits), created on first use; showing it is audited
+    // ("notification.secret.show"), rotating it too ("notification.secret.rotate").
+    virtual Result<SecureBytes> webhookSigningSecret() = 0;
+    virtual Result<SecureBytes> rotateWebhookSigningSecret() = 0;
+    // Closes an incident at its receivers: queues a "resolution" notification (PagerDuty: a resolve event for the
+    // same dedup_key) to every distinct receiver of its revocation notifications. Refuses unknown incidents and
+    // incidents already resolved. Audited "incident.resolve".
+    virtual Result<QList<Notification>> resolveIncident(const QString& incident, const QString& note) = 0;
 
     // Policies
     virtual Result<PolicyTemplate> savePolicyTemplate(const PolicyTemplate& policyTemplate) = 0;

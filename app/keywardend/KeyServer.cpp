@@ -55,6 +55,7 @@ kw::Status KeyServer::start(const kw::SecureBytes& passphrase)
     registerManagementRoutes();
     registerAuditRoutes();
     registerAlertRoutes();
+    registerNotifyRoutes();
     registerOperationsRoutes();
     m_http.afterRequest([this](QHttpServerResponse&& r) { return finish(std::move(r)); });
     connect(&m_http, &QAbstractHttpServer::newWebSocketConnection, this, [this] {
@@ -120,6 +121,22 @@ kw::Status KeyServer::start(const kw::SecureBytes& passphrase)
     m_retention.start();
     applyAuditRetention();
 
+    m_backend->setDeliveryPolicy(m_config.delivery);
+    if (m_config.notify) {
+        m_dispatcher = std::make_unique<kw::NotificationDispatcher>(*m_backend, m_config.delivery);
+        connect(m_dispatcher.get(), &kw::NotificationDispatcher::delivered, this, [](const kw::DeliveryAttempt& a) {
+            if (a.outcome != QLatin1String("sent"))
+                logInfo(QStringLiteral("notification not delivered"), {{"notification", a.notificationId},
+                                                                       {"attempt", a.attempt},
+                                                                       {"outcome", a.outcome},
+                                                                       {"error", a.error}});
+        });
+        connect(m_dispatcher.get(), &kw::NotificationDispatcher::passFailed, this, [](const QString& message) {
+            logError(QStringLiteral("notification delivery pass failed"), {{"error", message}});
+        });
+        m_dispatcher->start(m_config.notifyIntervalMs);
+    }
+
     m_port = m_http.listen(m_config.listenAddress, m_config.listenPort);
     if (m_port == 0)
         return kw::Error::io(QStringLiteral("Cannot listen on %1:%2 (address in use or not available)")
@@ -148,6 +165,7 @@ void KeyServer::shutdown()
     m_retention.stop();
     if (m_alerts)
         m_alerts->stop();
+    m_dispatcher.reset(); // records a pass in flight
     m_events.closeAll();
     m_syslog.reset();
     if (m_siem) {

@@ -10,6 +10,7 @@
 #include "alerts/BadKeyMonitor.h"
 #include "auth/Operator.h"
 #include "crypto/Crypto.h"
+#include "notify/NotificationDispatcher.h"
 #include "storage/LocalVault.h"
 
 #include <QHash>
@@ -47,8 +48,9 @@ private:
     void registerVerifyRoutes();
     void registerManagementRoutes();
     void registerOperationsRoutes();
-    void registerAuditRoutes(); // AuditRoutes.cpp: audit, compliance, reports
-    void registerAlertRoutes(); // AlertRoutes.cpp: alert rules and alerts
+    void registerAuditRoutes();  // AuditRoutes.cpp: audit, compliance, reports
+    void registerNotifyRoutes(); // NotifyRoutes.cpp: notification delivery, settings, incident resolution
+    void registerAlertRoutes();  // AlertRoutes.cpp: alert rules and alerts
     // Takes the bad_key_repeated rule (the enabled one with the lowest threshold) into the monitor.
     void reloadBadKeyRule();
     // Counts a bad presentation from `address`; records the alert when the threshold is crossed.
@@ -81,7 +83,8 @@ private:
     std::unique_ptr<SyslogReceiver> m_syslog;    // when --syslog-listen is set
     kw::BadKeyMonitor m_badKeys;
     std::unique_ptr<kw::AlertEvaluator> m_alerts;
-    QTimer m_retention; // prunes the audit trail by its retention setting, hourly
+    QTimer m_retention;                                       // prunes the audit trail by its retention setting, hourly
+    std::unique_ptr<kw::NotificationDispatcher> m_dispatcher; // unless --notify false
 };
 
 template <typename F> auto KeyServer::as(const kw::Operator& op, F&& call)

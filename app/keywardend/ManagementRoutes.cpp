@@ -509,6 +509,14 @@ void KeyServer::registerManagementRoutes()
                     nq.incident = item.second;
                 } else if (item.first == QLatin1String("kind")) {
                     nq.kind = item.second;
+                } else if (item.first == QLatin1String("state")) {
+                    nq.state = item.second;
+                } else if (item.first == QLatin1String("id")) {
+                    bool ok = false;
+                    nq.id = item.second.toLongLong(&ok);
+                    if (!ok || nq.id <= 0)
+                        return errorResponse(
+                            kw::Error::invalid(QStringLiteral("query parameter \"id\" must be a positive number")));
                 } else if (item.first == QLatin1String("limit")) {
                     bool ok = false;
                     nq.limit = item.second.toInt(&ok);

@@ -11,9 +11,22 @@ namespace kwd {
 namespace {
 
 // name (as in the config file) -> command-line option / environment variable are derived from it.
-const QStringList kNames{"vault",          "passphrase_file", "listen",       "tls_cert", "tls_key",
-                         "max_body_bytes", "ready_file",      "log_requests", "siem",     "syslog_listen",
-                         "alert_interval"};
+const QStringList kNames{"vault",
+                         "passphrase_file",
+                         "listen",
+                         "tls_cert",
+                         "tls_key",
+                         "max_body_bytes",
+                         "ready_file",
+                         "log_requests",
+                         "siem",
+                         "syslog_listen",
+                         "alert_interval",
+                         "notify",
+                         "notify_interval_ms",
+                         "notify_backoff_ms",
+                         "notify_max_attempts",
+                         "notify_lease_ms"};
 
 QString optionOf(const QString& name)
 {
@@ -100,6 +113,27 @@ kw::Status apply(ServerConfig& c, const QString& name, const QString& value, con
         c.alertIntervalSeconds = value.toLongLong(&ok);
         if (!ok || c.alertIntervalSeconds < 0 || c.alertIntervalSeconds > 86'400)
             return bad(QStringLiteral("alert_interval must be a number of seconds between 0 (off) and 86400"));
+    } else if (name == QLatin1String("notify")) {
+        if (value != QLatin1String("true") && value != QLatin1String("false"))
+            return bad(QStringLiteral("notify must be true or false"));
+        c.notify = value == QLatin1String("true");
+    } else if (name.startsWith(QLatin1String("notify_"))) {
+        bool ok = false;
+        const qint64 n = value.toLongLong(&ok);
+        if (name == QLatin1String("notify_max_attempts")) {
+            if (!ok || n < 1 || n > 100)
+                return bad(QStringLiteral("notify_max_attempts must be between 1 and 100"));
+            c.delivery.maxAttempts = int(n);
+        } else {
+            if (!ok || n < 10 || n > 86'400'000)
+                return bad(QStringLiteral("%1 must be between 10 and 86400000 (milliseconds)").arg(name));
+            if (name == QLatin1String("notify_interval_ms"))
+                c.notifyIntervalMs = int(n);
+            else if (name == QLatin1String("notify_backoff_ms"))
+                c.delivery.baseBackoffMs = n;
+            else
+                c.delivery.leaseMs = n;
+        }
     }
     return {};
 }
@@ -113,16 +147,21 @@ QString ServerConfig::usage()
         "                  [--config FILE] [--max-body-bytes N] [--ready-file F] [--log-requests true|false]\n"
         "                  [--siem udp://HOST:PORT|tcp://HOST:PORT|file:///PATH] [--syslog-listen 127.0.0.1:PORT]\n"
         "                  [--alert-interval SECONDS]\n"
+        "                  [--notify true|false] [--notify-interval-ms N] [--notify-backoff-ms N]\n"
+        "                  [--notify-max-attempts N] [--notify-lease-ms N]\n"
         "\n"
         "Every option can also be set in the environment (KEYWARDEN_VAULT, KEYWARDEN_LISTEN, ...) or in the\n"
         "config file as `name = value` (vault, passphrase_file, listen, tls_cert, tls_key, max_body_bytes,\n"
-        "ready_file, log_requests, siem, syslog_listen, alert_interval); the command line wins over the\n"
-        "environment, which wins over the file.\n"
+        "ready_file, log_requests, siem, syslog_listen, alert_interval, notify, notify_interval_ms, ...); the\n"
+        "command line wins over the environment, which wins over the file.\n"
         "--siem streams every audit entry and security event to a SIEM: RFC 5424 syslog over UDP or TCP, or\n"
         "JSON lines appended to a file.\n"
         "--syslog-listen receives nginx access logs over syslog (UDP and TCP, loopback only; see\n"
         "installer/nginx/keywarden-logging.conf) and counts status, latency and bytes per key.\n"
         "--alert-interval evaluates the alert rules every SECONDS (default 60; 0 turns periodic evaluation off).\n"
+        "--notify (default true) runs the notification dispatcher: every notify_interval_ms (5000) it sends the\n"
+        "due outbox; a failed attempt n is retried after notify_backoff_ms (30000) * 2^(n-1), capped at an hour,\n"
+        "with jitter, up to notify_max_attempts (8); a claimed message is reclaimed after notify_lease_ms (120000).\n"
         "The passphrase comes from --passphrase-file or KEYWARDEN_PASSPHRASE. Default listen: 127.0.0.1:8420.\n");
 }
 

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "notify/Delivery.h"
 #include "util/Result.h"
 
 #include <QHostAddress>
@@ -25,6 +26,9 @@ struct ServerConfig {
     // nginx access logs over syslog (UDP and TCP on this loopback address and port); port 0: off.
     QHostAddress syslogAddress = QHostAddress::LocalHost;
     quint16 syslogPort = 0;
+    bool notify = true; // run the notification dispatcher
+    int notifyIntervalMs = 5000;
+    kw::DeliveryPolicy delivery; // backoff base, attempts, lease
 
     // Parses arguments (without the program name); a usage error names the offending option or key.
     static kw::Result<ServerConfig> parse(const QStringList& arguments);

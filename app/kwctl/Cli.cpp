@@ -93,8 +93,15 @@ QString usageText()
         "  contact add --project P [--service S] --name NAME [--email E] [--webhook URL] [--phone N]\n"
         "              [--note TEXT] [--json]                  an emergency contact (stored encrypted)\n"
         "  contact list [--project P] [--json] | contact remove ID\n"
-        "  notification list [--incident ID] [--kind K] [--limit N] [--json]\n"
-        "                                                     the outbox (queued: no sender is configured yet)\n"
+        "              [--webhook-format generic|slack|pagerduty] [--pagerduty-routing-key KEY]\n"
+        "  notification list [--incident ID] [--kind K] [--state queued|sent|failed] [--limit N] [--json]\n"
+        "  notification show ID [--json]                      one notification with its delivery log\n"
+        "  notification retry ID | notification deliver [--json]   due now | one delivery pass now\n"
+        "  notification test --email ADDRESS | --webhook URL  send a test message now\n"
+        "  notification settings smtp show | smtp set --host H [--port N] [--security starttls|opportunistic|tls|off]\n"
+        "              [--user U] [--password-file F|--clear-password] --from ADDR [--from-name N] [--ca-file PEM]\n"
+        "  notification settings webhook-secret show|rotate   the HMAC secret webhooks are signed with\n"
+        "  incident resolve ID [--note TEXT] [--json]         tell the incident's receivers it is resolved\n"
         "  audit list [--after SEQ] [--before SEQ] [--limit N] [--offset N] [--newest] [--target ID]\n"
         "             [--action A|PREFIX.] [--actor A] [--incident ID] [--since WHEN] [--until WHEN]\n"
         "             [--search TEXT] [--count] [--json]\n"
@@ -283,6 +290,8 @@ int Cli::dispatch(const QStringList& words)
         return contactCommand(*this, rest);
     if (group == QLatin1String("notification"))
         return notificationCommand(*this, rest);
+    if (group == QLatin1String("incident"))
+        return incidentCommand(*this, rest);
     if (group == QLatin1String("operator"))
         return operatorCommand(*this, rest);
     if (group == QLatin1String("whoami"))

@@ -80,7 +80,8 @@ int serviceCommand(Cli& cli, const QStringList& args);
 int usageCommand(Cli& cli, const QStringList& args);
 int operatorCommand(Cli& cli, const QStringList& args);
 int contactCommand(Cli& cli, const QStringList& args);
-int notificationCommand(Cli& cli, const QStringList& args);
+int notificationCommand(Cli& cli, const QStringList& args); // NotifyCommands.cpp
+int incidentCommand(Cli& cli, const QStringList& args);
 // key subcommands of incident response and the calendar (IncidentCommands.cpp, CalendarCommands.cpp).
 int keyScan(Cli& cli, const QStringList& args);
 int keyActivateBackup(Cli& cli, const QStringList& args);

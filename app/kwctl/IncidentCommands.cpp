@@ -1,5 +1,5 @@
 // Incident response from the command line: finding leaked keys in text, backup keys, replacements, emergency
-// contacts and the notification outbox.
+// contacts (the notification outbox is in NotifyCommands.cpp).
 #include "Cli.h"
 #include "Output.h"
 
@@ -253,13 +253,15 @@ namespace {
 int contactAdd(Cli& cli, const QStringList& argv)
 {
     Args a;
-    const Args::Spec spec{{"json"},
-                          {"project", "service", "name", "email", "webhook", "phone", "note"},
-                          {},
-                          0,
-                          0,
-                          "kwctl contact add --project P [--service S] --name NAME [--email E] [--webhook URL] "
-                          "[--phone NUMBER] [--note TEXT] [--json]"};
+    const Args::Spec spec{
+        {"json"},
+        {"project", "service", "name", "email", "webhook", "phone", "note", "webhook-format", "pagerduty-routing-key"},
+        {},
+        0,
+        0,
+        "kwctl contact add --project P [--service S] --name NAME [--email E] [--webhook URL] "
+        "[--phone NUMBER] [--note TEXT] [--webhook-format generic|slack|pagerduty] "
+        "[--pagerduty-routing-key KEY] [--json]"};
     if (!a.parse(argv, spec))
         return cli.usageError(a.error(), spec.usage);
     for (const char* required : {"project", "name"})
@@ -275,6 +277,8 @@ int contactAdd(Cli& cli, const QStringList& argv)
     c.webhookUrl = a.value("webhook");
     c.phone = a.value("phone");
     c.note = a.value("note");
+    c.webhookFormat = a.value("webhook-format", QStringLiteral("generic"));
+    c.pagerDutyRoutingKey = a.value("pagerduty-routing-key");
     auto b = cli.backend();
     if (!b)
         return cli.fail(b.error());
@@ -352,59 +356,6 @@ int contactCommand(Cli& cli, const QStringList& args)
         return contactRemove(cli, args.mid(1));
     return cli.usageError(QStringLiteral("unknown contact command \"%1\"").arg(sub),
                           QStringLiteral("kwctl contact add|list|remove"));
-}
-
-// ---- notifications ------------------------------------------------------------------------------------
-
-int notificationCommand(Cli& cli, const QStringList& args)
-{
-    if (args.value(0) != QLatin1String("list"))
-        return cli.usageError(QStringLiteral("unknown notification command \"%1\"").arg(args.value(0)),
-                              QStringLiteral("kwctl notification list"));
-    Args a;
-    const Args::Spec spec{{"json"},
-                          {"incident", "kind", "limit"},
-                          {},
-                          0,
-                          0,
-                          "kwctl notification list [--incident ID] [--kind revocation|expiry|alert] [--limit N] "
-                          "[--json]"};
-    if (!a.parse(args.mid(1), spec))
-        return cli.usageError(a.error(), spec.usage);
-    kw::NotificationQuery q;
-    q.incident = a.value("incident");
-    q.kind = a.value("kind");
-    if (a.has("limit")) {
-        bool ok = false;
-        q.limit = a.value("limit").toInt(&ok);
-        if (!ok || q.limit <= 0)
-            return cli.usageError(QStringLiteral("--limit must be a positive number"), spec.usage);
-    }
-    auto b = cli.backend();
-    if (!b)
-        return cli.fail(b.error());
-    auto list = (*b)->notifications(q);
-    if (!list)
-        return cli.fail(list.error());
-    if (a.flag("json")) {
-        QJsonArray arr;
-        for (const auto& n : *list)
-            arr.append(n.toJson());
-        printJson(cli.out(), arr);
-        return Ok;
-    }
-    QList<QStringList> rows;
-    for (const auto& n : *list)
-        rows << QStringList{QString::number(n.id),
-                            formatTime(n.createdAt),
-                            n.kind,
-                            n.channel,
-                            n.recipient,
-                            n.state,
-                            n.incident,
-                            n.subject};
-    printTable(cli.out(), {"ID", "CREATED", "KIND", "CHANNEL", "TO", "STATE", "INCIDENT", "SUBJECT"}, rows);
-    return Ok;
 }
 
 } // namespace kwctl

@@ -1,5 +1,6 @@
 #include "domain/Contact.h"
 
+#include "notify/Delivery.h"
 #include "util/Json.h"
 
 #include <QJsonArray>
@@ -8,8 +9,16 @@ namespace kw {
 
 QJsonObject Contact::toJson() const
 {
-    return {{"id", id},       {"project", project},       {"service", service}, {"name", name},
-            {"email", email}, {"webhookUrl", webhookUrl}, {"phone", phone},     {"note", note}};
+    return {{"id", id},
+            {"project", project},
+            {"service", service},
+            {"name", name},
+            {"email", email},
+            {"webhookUrl", webhookUrl},
+            {"phone", phone},
+            {"note", note},
+            {"webhookFormat", webhookFormat},
+            {"pagerDutyRoutingKey", pagerDutyRoutingKey}};
 }
 
 QJsonObject Notification::toJson() const
@@ -26,7 +35,43 @@ QJsonObject Notification::toJson() const
             {"state", state},
             {"attempts", attempts},
             {"sentAt", json::time(sentAt)},
-            {"lastError", lastError}};
+            {"lastError", lastError},
+            {"format", format},
+            {"nextAttemptAt", json::time(nextAttemptAt)}};
+}
+
+} // namespace kw
+
+namespace kw {
+
+QJsonObject DeliveryAttempt::toJson() const
+{
+    return {{"notificationId", notificationId},
+            {"attempt", attempt},
+            {"at", json::time(at)},
+            {"outcome", outcome},
+            {"status", status},
+            {"reply", reply},
+            {"error", error},
+            {"durationMs", durationMs}};
+}
+
+QJsonObject SmtpSettings::toJson() const
+{
+    return {{"host", host},
+            {"port", port},
+            {"security", security},
+            {"username", username},
+            {"from", from},
+            {"fromName", fromName},
+            {"caFile", caFile},
+            {"timeoutSeconds", timeoutSeconds},
+            {"hasPassword", hasPassword}};
+}
+
+QJsonObject DeliveryReport::toJson() const
+{
+    return {{"claimed", claimed}, {"sent", sent}, {"retrying", retrying}, {"failed", failed}};
 }
 
 } // namespace kw

@@ -17,15 +17,20 @@ struct Contact {
     QString webhookUrl;
     QString phone;
     QString note;
+    // How webhooks to this contact are shaped: generic (KeyWarden's JSON), slack (incoming-webhook text and
+    // blocks) or pagerduty (Events API v2, which needs the integration's routing key). "" reads as generic.
+    QString webhookFormat = QStringLiteral("generic");
+    QString pagerDutyRoutingKey;
     QJsonObject toJson() const;
     friend bool operator==(const Contact&, const Contact&) = default;
 };
 
-// A message in the notification outbox. No sender exists yet: recorded notifications stay "queued".
+// A message in the notification outbox, delivered by the NotificationDispatcher (notify/NotificationDispatcher.h):
+// "queued" until sent or given up ("failed"); the delivery log holds every attempt.
 struct Notification {
     qint64 id = 0;
     qint64 createdAt = 0;
-    QString kind;      // revocation, expiry, alert
+    QString kind;      // revocation, resolution, expiry, alert
     QString channel;   // email, webhook, desktop
     QString recipient; // an address or URL
     QString subject;
@@ -36,6 +41,10 @@ struct Notification {
     int attempts = 0;
     qint64 sentAt = 0;
     QString lastError;
+    QString format;           // webhooks: generic, slack, pagerduty ("" : generic); "" for other channels
+    qint64 nextAttemptAt = 0; // while queued: when the next attempt is due
+    // Drafts only: the PagerDuty routing key, stored sealed and handed to the sender alone (never read back).
+    QString routingKey;
     QJsonObject toJson() const;
     friend bool operator==(const Notification&, const Notification&) = default;
 };
@@ -43,6 +52,8 @@ struct Notification {
 struct NotificationQuery {
     QString incident; // "": any
     QString kind;     // "": any
+    qint64 id = 0;    // > 0: only this one
+    QString state;    // "": any; queued, sent, failed
     int limit = 500;  // newest first
 };
 

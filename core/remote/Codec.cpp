@@ -230,8 +230,15 @@ Result<KeyUpdateRequest> keyUpdateRequestFromJson(const QJsonObject& object)
 
 QJsonObject contactRequestToJson(const Contact& c)
 {
-    return {{"project", c.project},       {"service", c.service}, {"name", c.name}, {"email", c.email},
-            {"webhookUrl", c.webhookUrl}, {"phone", c.phone},     {"note", c.note}};
+    return {{"project", c.project},
+            {"service", c.service},
+            {"name", c.name},
+            {"email", c.email},
+            {"webhookUrl", c.webhookUrl},
+            {"phone", c.phone},
+            {"note", c.note},
+            {"webhookFormat", c.webhookFormat},
+            {"pagerDutyRoutingKey", c.pagerDutyRoutingKey}};
 }
 
 Result<Contact> contactRequestFromJson(const QJsonObject& object)
@@ -245,6 +252,10 @@ Result<Contact> contactRequestFromJson(const QJsonObject& object)
     c.webhookUrl = r.string("webhookUrl");
     c.phone = r.string("phone");
     c.note = r.string("note");
+    c.webhookFormat = r.string("webhookFormat");
+    if (c.webhookFormat.isEmpty())
+        c.webhookFormat = QStringLiteral("generic");
+    c.pagerDutyRoutingKey = r.string("pagerDutyRoutingKey");
     if (auto st = r.finish(); !st)
         return st.error();
     return c;
@@ -258,6 +269,10 @@ QJsonObject notificationDraftToJson(const Notification& n)
         o.insert("incident", n.incident);
     if (!n.keyIds.isEmpty())
         o.insert("keyIds", QJsonArray::fromStringList(n.keyIds));
+    if (!n.format.isEmpty())
+        o.insert("format", n.format);
+    if (!n.routingKey.isEmpty())
+        o.insert("routingKey", n.routingKey);
     return o;
 }
 
@@ -272,6 +287,8 @@ Result<Notification> notificationDraftFromJson(const QJsonObject& object)
     n.body = r.string("body");
     n.incident = r.string("incident");
     n.keyIds = r.stringList("keyIds");
+    n.format = r.string("format");
+    n.routingKey = r.string("routingKey");
     if (auto st = r.finish(); !st)
         return st.error();
     return n;

@@ -62,7 +62,8 @@ Result<KeyFilter> keyFilterFromQuery(const QUrlQuery& query, const QStringList& 
 QJsonObject contactRequestToJson(const Contact& contact);
 Result<Contact> contactRequestFromJson(const QJsonObject& object);
 
-// One draft of POST /v1/notifications: {"kind", "channel", "recipient", "subject", "body", "incident", "keyIds"}.
+// One draft of POST /v1/notifications: {"kind", "channel", "recipient", "subject", "body", "incident", "keyIds",
+// "format", "routingKey"}.
 QJsonObject notificationDraftToJson(const Notification& draft);
 Result<Notification> notificationDraftFromJson(const QJsonObject& object);
 

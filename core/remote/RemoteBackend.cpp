@@ -556,6 +556,10 @@ Result<QList<Notification>> RemoteBackend::notifications(const NotificationQuery
         q.addQueryItem(QStringLiteral("kind"), query.kind);
     if (query.limit != 0)
         q.addQueryItem(QStringLiteral("limit"), QString::number(query.limit));
+    if (query.id != 0)
+        q.addQueryItem(QStringLiteral("id"), QString::number(query.id));
+    if (!query.state.isEmpty())
+        q.addQueryItem(QStringLiteral("state"), query.state);
     return parseArray(callArray("GET", withQuery("/v1/notifications", q)), &codec::notificationFromJson);
 }
 

@@ -89,6 +89,17 @@ public:
     Result<Alert> acknowledgeAlert(qint64 id, const QString& note) override;
     Result<Alert> resolveAlert(qint64 id, const QString& note) override;
     Result<QList<Alert>> evaluateAlerts(qint64 nowMs) override;
+    // Delivery (RemoteBackendNotify.cpp): the server's dispatcher sends.
+    Result<QList<DeliveryAttempt>> notificationDeliveries(qint64 id) override;
+    Result<Notification> retryNotification(qint64 id) override;
+    Result<DeliveryReport> deliverNotifications() override;
+    Result<DeliveryAttempt> sendTestNotification(const QString& channel, const QString& recipient) override;
+    Result<SmtpSettings> smtpSettings() override;
+    Result<SmtpSettings> setSmtpSettings(const SmtpSettings& settings,
+                                         const std::optional<SecureBytes>& password) override;
+    Result<SecureBytes> webhookSigningSecret() override;
+    Result<SecureBytes> rotateWebhookSigningSecret() override;
+    Result<QList<Notification>> resolveIncident(const QString& incident, const QString& note) override;
 
     Result<PolicyTemplate> savePolicyTemplate(const PolicyTemplate& policyTemplate) override;
     Result<QList<PolicyTemplate>> policyTemplates() override;

@@ -638,6 +638,10 @@ Result<Contact> contactFromJson(const QJsonObject& object)
     c.webhookUrl = in.string("webhookUrl");
     c.phone = in.string("phone");
     c.note = in.string("note");
+    c.webhookFormat = in.string("webhookFormat");
+    if (c.webhookFormat.isEmpty())
+        c.webhookFormat = QStringLiteral("generic");
+    c.pagerDutyRoutingKey = in.string("pagerDutyRoutingKey");
     return done(in, std::move(c), "contact");
 }
 
@@ -658,6 +662,8 @@ Result<Notification> notificationFromJson(const QJsonObject& object)
     n.attempts = int(in.integer("attempts"));
     n.sentAt = in.time("sentAt");
     n.lastError = in.string("lastError");
+    n.format = in.string("format");
+    n.nextAttemptAt = in.time("nextAttemptAt");
     return done(in, std::move(n), "notification");
 }
 

@@ -99,6 +99,39 @@ public:
     Status removeContact(qint64 id) override;
     Result<QList<Notification>> recordNotifications(const QList<Notification>& drafts) override;
     Result<QList<Notification>> notifications(const NotificationQuery& query) override;
+    // Delivery (LocalVaultNotify.cpp)
+    Result<QList<DeliveryAttempt>> notificationDeliveries(qint64 id) override;
+    Result<Notification> retryNotification(qint64 id) override;
+    Result<DeliveryReport> deliverNotifications() override;
+    Result<DeliveryAttempt> sendTestNotification(const QString& channel, const QString& recipient) override;
+    Result<SmtpSettings> smtpSettings() override;
+    Result<SmtpSettings> setSmtpSettings(const SmtpSettings& settings,
+                                         const std::optional<SecureBytes>& password) override;
+    Result<SecureBytes> webhookSigningSecret() override;
+    Result<SecureBytes> rotateWebhookSigningSecret() override;
+    Result<QList<Notification>> resolveIncident(const QString& incident, const QString& note) override;
+
+    // The dispatcher's side of the outbox. claimDueNotifications leases up to `limit` queued e-mail and webhook
+    // notifications that are due (next_attempt_at <= now) and not leased — or whose lease ran out — for
+    // policy.leaseMs, in one statement, so two dispatchers never hold the same one. Desktop notifications are left to
+    // the console. Not audited (bookkeeping); the attempt is.
+    Result<QList<ClaimedNotification>> claimDueNotifications(int limit, const DeliveryPolicy& policy);
+    // Writes the attempt to the delivery log and moves the notification on: sent; or failed (permanent error, or
+    // policy.maxAttempts failures since the last retry); or due again after the backoff. Clears the lease.
+    // Audited "notification.deliver" (id, attempt, outcome, status; no recipient or secret).
+    Result<DeliveryAttempt> recordDeliveryAttempt(const ClaimedNotification& claimed, const SendResult& result,
+                                                  const DeliveryPolicy& policy);
+    // What the senders need: the SMTP settings with the password, and the webhook signing secret (created on
+    // first use). For the dispatcher only: never shown, never logged.
+    struct DeliveryCredentials {
+        SmtpSettings smtp;
+        SecureBytes smtpPassword;
+        SecureBytes webhookSecret;
+    };
+    Result<DeliveryCredentials> deliveryCredentials();
+    // The retry rules deliverNotifications() uses (keywardend sets its configured ones).
+    void setDeliveryPolicy(const DeliveryPolicy& policy) { m_deliveryPolicy = policy; }
+    const DeliveryPolicy& deliveryPolicy() const { return m_deliveryPolicy; }
 
     // Alerts (LocalVaultAlerts.cpp; evaluation in LocalVaultAlertEval.cpp)
     Result<QList<AlertRule>> alertRules() override;
@@ -178,6 +211,7 @@ private:
     Result<QList<Alert>> readAlerts(const QString& where, const QVariantList& binds, const QString& tail = {});
     Result<Alert> changeAlertState(qint64 id, AlertState to, const QString& note);
     Result<QList<Contact>> readContacts(const QString& where, const QVariantList& binds);
+    Result<SecureBytes> signingSecret(bool audited, bool rotate);
     void refreshEngine(const QStringList& ids);
     void reloadEngine();
     Status recordHistory(const QString& keyId, const QString& event, qint64 oldExpiresAt, qint64 newExpiresAt,
@@ -210,6 +244,7 @@ private:
     std::unique_ptr<UsageRecorder> m_recorder;
     std::unique_ptr<VerificationEngine> m_engine;
     VerificationEngine::UsageSink m_sink;
+    DeliveryPolicy m_deliveryPolicy;
 };
 
 } // namespace kw

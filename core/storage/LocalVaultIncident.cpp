@@ -4,6 +4,7 @@
 
 #include "crypto/KeyFormat.h"
 #include "domain/Names.h"
+#include "storage/NotifyContexts.h"
 #include "storage/SqlUtil.h"
 
 #include <QJsonArray>
@@ -21,11 +22,6 @@ constexpr qsizetype kMaxNotifications = 10'000;
 QByteArray contactContext(qint64 id)
 {
     return QByteArrayLiteral("keywarden:contact:") + QByteArray::number(id);
-}
-
-QByteArray notificationContext(qint64 id)
-{
-    return QByteArrayLiteral("keywarden:notification:") + QByteArray::number(id);
 }
 
 Status checkEmail(const QString& email, const QString& what)
@@ -68,15 +64,28 @@ Status checkContact(const Contact& c)
                 .arg(c.phone));
     if (c.note.size() > 2000)
         return Error::invalid(QStringLiteral("The contact's note is longer than 2000 characters"));
+    static const QStringList formats{QStringLiteral("generic"), QStringLiteral("slack"), QStringLiteral("pagerduty")};
+    if (!formats.contains(c.webhookFormat))
+        return Error::invalid(QStringLiteral("The contact's webhook format \"%1\" must be generic, slack or pagerduty")
+                                  .arg(c.webhookFormat));
+    static const QRegularExpression routingKey(QStringLiteral(R"(^[A-Za-z0-9]{20,64}$)"));
+    if (c.webhookFormat == QLatin1String("pagerduty") && !routingKey.match(c.pagerDutyRoutingKey).hasMatch())
+        return Error::invalid(
+            QStringLiteral("A pagerduty webhook needs the integration's routing key (20 to 64 letters "
+                           "and digits, usually 32)"));
+    if (c.webhookFormat != QLatin1String("pagerduty") && !c.pagerDutyRoutingKey.isEmpty())
+        return Error::invalid(QStringLiteral("A PagerDuty routing key is only used with webhook format pagerduty"));
     return {};
 }
 
 Status checkNotification(const Notification& n)
 {
-    static const QStringList kinds{QStringLiteral("revocation"), QStringLiteral("expiry"), QStringLiteral("alert")};
+    static const QStringList kinds{QStringLiteral("revocation"), QStringLiteral("resolution"), QStringLiteral("expiry"),
+                                   QStringLiteral("alert")};
     static const QStringList channels{QStringLiteral("email"), QStringLiteral("webhook"), QStringLiteral("desktop")};
     if (!kinds.contains(n.kind))
-        return Error::invalid(QStringLiteral("kind \"%1\" must be revocation, expiry or alert").arg(n.kind));
+        return Error::invalid(
+            QStringLiteral("kind \"%1\" must be revocation, resolution, expiry or alert").arg(n.kind));
     if (!channels.contains(n.channel))
         return Error::invalid(QStringLiteral("channel \"%1\" must be email, webhook or desktop").arg(n.channel));
     if (n.channel == QLatin1String("email"))
@@ -85,6 +94,18 @@ Status checkNotification(const Notification& n)
     if (n.channel == QLatin1String("webhook"))
         if (auto s = checkWebhook(n.recipient, QStringLiteral("recipient")); !s)
             return s;
+    static const QStringList formats{QString(), QStringLiteral("generic"), QStringLiteral("slack"),
+                                     QStringLiteral("pagerduty")};
+    if (!formats.contains(n.format) || (!n.format.isEmpty() && n.channel != QLatin1String("webhook")))
+        return Error::invalid(
+            QStringLiteral("format \"%1\" must be generic, slack or pagerduty, for webhooks only").arg(n.format));
+    if (n.format == QLatin1String("pagerduty") && n.routingKey.isEmpty())
+        return Error::invalid(QStringLiteral("a pagerduty webhook needs a routing key"));
+    if (n.format != QLatin1String("pagerduty") && !n.routingKey.isEmpty())
+        return Error::invalid(QStringLiteral("a routing key is only used with format pagerduty"));
+    if (n.format == QLatin1String("pagerduty") || n.format == QLatin1String("slack"))
+        if (QJsonDocument::fromJson(n.body.toUtf8()).object().isEmpty())
+            return Error::invalid(QStringLiteral("the body of a %1 webhook must be a JSON object").arg(n.format));
     if (n.subject.trimmed().isEmpty())
         return Error::invalid(QStringLiteral("a subject is required"));
     if (n.subject.size() > 500 || n.body.size() > 100'000)
@@ -327,6 +348,8 @@ Result<QList<Contact>> LocalVault::readContacts(const QString& where, const QVar
         c.webhookUrl = o.value("webhookUrl").toString();
         c.phone = o.value("phone").toString();
         c.note = o.value("note").toString();
+        c.webhookFormat = o.value("webhookFormat").toString(QStringLiteral("generic")); // rows before version 7
+        c.pagerDutyRoutingKey = o.value("pagerDutyRoutingKey").toString();
         out.append(c);
     }
     return out;
@@ -340,6 +363,9 @@ Result<Contact> LocalVault::saveContact(const Contact& input)
     c.webhookUrl = c.webhookUrl.trimmed();
     c.phone = c.phone.trimmed();
     c.service = c.service.trimmed();
+    c.pagerDutyRoutingKey = c.pagerDutyRoutingKey.trimmed();
+    if (c.webhookFormat.isEmpty())
+        c.webhookFormat = QStringLiteral("generic");
     if (c.id < 0)
         return Error::invalid(QStringLiteral("A contact id must not be negative"));
     if (auto s = checkContact(c); !s)
@@ -384,7 +410,9 @@ Result<Contact> LocalVault::saveContact(const Contact& input)
                                                        {"email", c.email},
                                                        {"webhookUrl", c.webhookUrl},
                                                        {"phone", c.phone},
-                                                       {"note", c.note}})
+                                                       {"note", c.note},
+                                                       {"webhookFormat", c.webhookFormat},
+                                                       {"pagerDutyRoutingKey", c.pagerDutyRoutingKey}})
                                  .toJson(QJsonDocument::Compact);
     auto sealed = m_vault->seal(plain, contactContext(c.id));
     if (!sealed)
@@ -469,12 +497,17 @@ Result<QList<Notification>> LocalVault::recordNotifications(const QList<Notifica
         n.sentAt = 0;
         n.lastError.clear();
         n.incident = n.incident.trimmed();
+        n.nextAttemptAt = now;
+        if (n.channel == QLatin1String("webhook") && n.format.isEmpty())
+            n.format = QStringLiteral("generic");
         auto ins = sql::exec(
             m_vault->db(),
             QStringLiteral("INSERT INTO notifications (created_at, kind, channel, recipient_sealed, subject, body, "
-                           "incident, key_ids, state, attempts) VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'queued', 0)"),
+                           "incident, key_ids, state, attempts, next_attempt_at, format) "
+                           "VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'queued', 0, ?, ?)"),
             {now, n.kind, n.channel, QByteArray(1, '\0'), n.subject, n.body, n.incident,
-             QString::fromUtf8(QJsonDocument(QJsonArray::fromStringList(n.keyIds)).toJson(QJsonDocument::Compact))},
+             QString::fromUtf8(QJsonDocument(QJsonArray::fromStringList(n.keyIds)).toJson(QJsonDocument::Compact)), now,
+             n.format},
             QStringLiteral("queue the notification"));
         if (!ins)
             return ins.error();
@@ -487,6 +520,17 @@ Result<QList<Notification>> LocalVault::recordNotifications(const QList<Notifica
                           {*sealed, n.id}, QStringLiteral("queue the notification"));
             !q)
             return q.error();
+        if (!n.routingKey.isEmpty()) {
+            auto key = m_vault->seal(n.routingKey.toUtf8(), routingKeyContext(n.id));
+            if (!key)
+                return key.error();
+            if (auto q = sql::exec(m_vault->db(),
+                                   QStringLiteral("UPDATE notifications SET routing_key_sealed = ? WHERE id = ?"),
+                                   {*key, n.id}, QStringLiteral("queue the notification"));
+                !q)
+                return q.error();
+            n.routingKey.clear(); // never read back
+        }
         if (!n.incident.isEmpty())
             incidents.insert(n.incident);
         channels.insert(n.channel, channels.value(n.channel).toInteger() + 1);
@@ -520,15 +564,30 @@ Result<QList<Notification>> LocalVault::notifications(const NotificationQuery& q
         where << QStringLiteral("kind = ?");
         binds << query.kind;
     }
+    if (query.id < 0)
+        return Error::invalid(QStringLiteral("A notification id must be positive"));
+    if (query.id > 0) {
+        where << QStringLiteral("id = ?");
+        binds << query.id;
+    }
+    if (!query.state.isEmpty()) {
+        static const QStringList states{QStringLiteral("queued"), QStringLiteral("sent"), QStringLiteral("failed")};
+        if (!states.contains(query.state))
+            return Error::invalid(
+                QStringLiteral("The notification state \"%1\" must be queued, sent or failed").arg(query.state));
+        where << QStringLiteral("state = ?");
+        binds << query.state;
+    }
     const int limit = query.limit == 0 ? 500 : std::min(query.limit, 100'000);
-    auto q =
-        sql::exec(m_vault->db(),
-                  QStringLiteral("SELECT id, created_at, kind, channel, recipient_sealed, subject, body, incident, "
-                                 "key_ids, state, attempts, sent_at, last_error FROM notifications %1 ORDER BY id "
-                                 "DESC LIMIT %2")
-                      .arg(where.isEmpty() ? QString() : QStringLiteral("WHERE ") + where.join(u" AND "))
-                      .arg(limit),
-                  binds, QStringLiteral("read notifications"));
+    auto q = sql::exec(
+        m_vault->db(),
+        QStringLiteral(
+            "SELECT id, created_at, kind, channel, recipient_sealed, subject, body, incident, "
+            "key_ids, state, attempts, sent_at, last_error, format, next_attempt_at FROM notifications %1 ORDER BY id "
+            "DESC LIMIT %2")
+            .arg(where.isEmpty() ? QString() : QStringLiteral("WHERE ") + where.join(u" AND "))
+            .arg(limit),
+        binds, QStringLiteral("read notifications"));
     if (!q)
         return q.error();
     QList<Notification> out;
@@ -552,6 +611,8 @@ Result<QList<Notification>> LocalVault::notifications(const NotificationQuery& q
         n.attempts = q->value(10).toInt();
         n.sentAt = q->value(11).toLongLong();
         n.lastError = q->value(12).toString();
+        n.format = q->value(13).toString();
+        n.nextAttemptAt = n.state == QLatin1String("queued") ? q->value(14).toLongLong() : 0;
         out.append(std::move(n));
     }
     return out;

@@ -161,6 +161,25 @@ const QList<QStringList>& migrations()
         },
         // 7: alert rules and alerts (SchemaAlerts.cpp); the default rules are written after the tables.
         alertMigration(),
+        // 8: notification delivery. The outbox gets its schedule (next_attempt_at), the dispatcher's lease
+        // (lease_owner, a random token, and lease_until: a lease that ran out is claimable again, so a dispatcher
+        // that died between claiming and recording loses nothing), the webhook format and the sealed PagerDuty routing key,
+        // and the attempt count the retry budget starts from (retry_base, moved by retryNotification). Every
+        // attempt is a row of notification_deliveries (no secrets: status, reply, error text, duration).
+        {
+            R"(ALTER TABLE notifications ADD COLUMN next_attempt_at BIGINT NOT NULL DEFAULT 0)",
+            R"(ALTER TABLE notifications ADD COLUMN lease_owner TEXT NOT NULL DEFAULT '')",
+            R"(ALTER TABLE notifications ADD COLUMN lease_until BIGINT NOT NULL DEFAULT 0)",
+            R"(ALTER TABLE notifications ADD COLUMN format TEXT NOT NULL DEFAULT '')",
+            R"(ALTER TABLE notifications ADD COLUMN routing_key_sealed BLOB)",
+            R"(ALTER TABLE notifications ADD COLUMN retry_base INTEGER NOT NULL DEFAULT 0)",
+            R"(CREATE INDEX notifications_due ON notifications (state, next_attempt_at))",
+            R"(CREATE TABLE notification_deliveries (id INTEGER PRIMARY KEY,
+                   notification_id INTEGER NOT NULL REFERENCES notifications(id), attempt INTEGER NOT NULL,
+                   ts BIGINT NOT NULL, outcome TEXT NOT NULL, status INTEGER NOT NULL DEFAULT 0,
+                   reply TEXT NOT NULL DEFAULT '', error TEXT NOT NULL DEFAULT '', duration_ms BIGINT NOT NULL DEFAULT 0))",
+            R"(CREATE INDEX notification_deliveries_by_notification ON notification_deliveries (notification_id, attempt))",
+        },
     };
     return list;
 }

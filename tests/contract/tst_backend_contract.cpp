@@ -4,6 +4,7 @@
 // run on the remote row only.
 #include "ServerProcess.h"
 #include "TestSupport.h"
+#include "WebhookReceiver.h"
 
 #include "crypto/KeyFormat.h"
 #include "remote/Codec.h"
@@ -261,7 +262,8 @@ private slots:
             return;
         }
         auto f = std::make_unique<RemoteFixture>();
-        const QString started = f->start();
+        // The server's own dispatcher stays off: delivery passes run when a test asks (deliverNotifications).
+        const QString started = f->start({QStringLiteral("--notify"), QStringLiteral("false")});
         QVERIFY2(started.isEmpty(), qPrintable(started));
         const QString opened = f->open();
         QVERIFY2(opened.isEmpty(), qPrintable(opened));
@@ -1728,6 +1730,138 @@ private slots:
         auto desktop = b().recordNotifications({draft});
         EXPECT_OK(desktop);
         QCOMPARE(desktop->first().state, QStringLiteral("queued"));
+    }
+
+    void notificationDelivery()
+    {
+        makeOrg();
+        kwtest::WebhookReceiver receiver({500}, 200);
+        QVERIFY(receiver.listen());
+        IssuedKey k = issue("leaky");
+        Contact hook{0, "web", "", "Hooks", {}, receiver.url(), {}, {}};
+        EXPECT_OK(b().saveContact(hook));
+        Contact pd{0, "web", "billing", "PagerDuty", {}, receiver.url("/pd"), {}, {}};
+        pd.webhookFormat = "pagerduty";
+        EXPECT_ERROR(b().saveContact(pd), Error::Code::Invalid); // needs a routing key
+        pd.pagerDutyRoutingKey = "ABCDEFGHIJKLMNOPQRSTUVWXYZ012345";
+        auto savedPd = b().saveContact(pd);
+        EXPECT_OK(savedPd);
+        QCOMPARE(savedPd->webhookFormat, QStringLiteral("pagerduty"));
+        auto listedContacts = b().contacts("web");
+        EXPECT_OK(listedContacts);
+        QCOMPARE(listedContacts->last().pagerDutyRoutingKey, pd.pagerDutyRoutingKey);
+        QCOMPARE(listedContacts->first().webhookFormat, QStringLiteral("generic"));
+
+        auto plan = b().revokeKeys(RevocationRequest{{k.key.id}, false, "leaked", "INC-D"});
+        EXPECT_OK(plan);
+        auto queued = b().notifyRevocation("INC-D", *plan, "leaked");
+        EXPECT_OK(queued);
+        QCOMPARE(queued->size(), 2);
+        for (const Notification& n : *queued) {
+            QVERIFY(n.nextAttemptAt > 0);
+            QVERIFY(n.routingKey.isEmpty()); // never read back
+        }
+
+        // First pass: the generic hook answers 500 (retry), PagerDuty 200.
+        auto pass = b().deliverNotifications();
+        EXPECT_OK(pass);
+        QCOMPARE(pass->claimed, 2);
+        QCOMPARE(pass->sent, 1);
+        QCOMPARE(pass->retrying, 1);
+        QCOMPARE(b().deliverNotifications()->claimed, 0); // backing off
+        NotificationQuery nq;
+        nq.state = "queued";
+        auto waiting = b().notifications(nq);
+        EXPECT_OK(waiting);
+        QCOMPARE(waiting->size(), 1);
+        const qint64 id = waiting->first().id;
+        QCOMPARE(waiting->first().attempts, 1);
+        QVERIFY(waiting->first().lastError.contains("HTTP 500"));
+        auto retried = b().retryNotification(id);
+        EXPECT_OK(retried);
+        QCOMPARE(retried->state, QStringLiteral("queued"));
+        QCOMPARE(b().deliverNotifications()->sent, 1);
+        auto log = b().notificationDeliveries(id);
+        EXPECT_OK(log);
+        QCOMPARE(log->size(), 2);
+        QCOMPARE(log->at(0).outcome, QStringLiteral("retry"));
+        QCOMPARE(log->at(0).status, 500);
+        QCOMPARE(log->at(1).outcome, QStringLiteral("sent"));
+        QCOMPARE(log->at(1).attempt, 2);
+        EXPECT_ERROR(b().retryNotification(id), Error::Code::Conflict);
+        EXPECT_ERROR(b().retryNotification(999'999), Error::Code::NotFound);
+        EXPECT_ERROR(b().notificationDeliveries(999'999), Error::Code::NotFound);
+        nq.state = "bogus";
+        EXPECT_ERROR(b().notifications(nq), Error::Code::Invalid);
+
+        // Signed with the vault's secret, which is stable until rotated.
+        auto secret = b().webhookSigningSecret();
+        EXPECT_OK(secret);
+        const QByteArray key(std::as_const(*secret).data(), qsizetype(secret->size()));
+        QVERIFY(key.startsWith("whsec_"));
+        for (const auto& r : receiver.requests())
+            QVERIFY(kwtest::signatureValid(r, key));
+        auto again = b().webhookSigningSecret();
+        QCOMPARE(QByteArray(std::as_const(*again).data(), qsizetype(again->size())), key);
+        auto rotated = b().rotateWebhookSigningSecret();
+        EXPECT_OK(rotated);
+        QVERIFY(QByteArray(std::as_const(*rotated).data(), qsizetype(rotated->size())) != key);
+
+        // Test messages are sent now, not queued.
+        auto test = b().sendTestNotification("webhook", receiver.url("/test"));
+        EXPECT_OK(test);
+        QCOMPARE(test->outcome, QStringLiteral("sent"));
+        QCOMPARE(test->status, 200);
+        EXPECT_ERROR(b().sendTestNotification("sms", "+1 555 0100"), Error::Code::Invalid);
+
+        // Resolving the incident queues one resolution per receiver; twice is a conflict.
+        auto resolved = b().resolveIncident("INC-D", "replaced");
+        EXPECT_OK(resolved);
+        QCOMPARE(resolved->size(), 2);
+        for (const Notification& n : *resolved)
+            QCOMPARE(n.kind, QStringLiteral("resolution"));
+        EXPECT_ERROR(b().resolveIncident("INC-D", {}), Error::Code::Conflict);
+        EXPECT_ERROR(b().resolveIncident("INC-NONE", {}), Error::Code::NotFound);
+        QCOMPARE(b().deliverNotifications()->sent, 2);
+        const QJsonObject resolve = QJsonDocument::fromJson(receiver.requests().last().body).object();
+        const QJsonObject firstResolve =
+            QJsonDocument::fromJson(receiver.requests().at(receiver.requests().size() - 2).body).object();
+        QVERIFY(resolve.value("event_action").toString() == "resolve" ||
+                firstResolve.value("event_action").toString() == "resolve");
+
+        // SMTP settings: stored without echoing the password.
+        auto none = b().smtpSettings();
+        EXPECT_OK(none);
+        QVERIFY(none->host.isEmpty());
+        SmtpSettings smtp;
+        smtp.host = "smtp.example.com";
+        smtp.port = 2525;
+        smtp.security = "opportunistic";
+        smtp.username = "mailer";
+        smtp.from = "keywarden@example.com";
+        auto saved = b().setSmtpSettings(smtp, SecureBytes("pw-123", 6));
+        EXPECT_OK(saved);
+        QVERIFY(saved->hasPassword);
+        auto read = b().smtpSettings();
+        EXPECT_OK(read);
+        QCOMPARE(read->host, smtp.host);
+        QCOMPARE(read->port, 2525);
+        QCOMPARE(read->security, smtp.security);
+        QCOMPARE(read->username, smtp.username);
+        QVERIFY(read->hasPassword);
+        EXPECT_OK(b().setSmtpSettings(smtp, std::nullopt)); // keeps the password
+        QVERIFY(b().smtpSettings()->hasPassword);
+        EXPECT_OK(b().setSmtpSettings(smtp, SecureBytes()));
+        QVERIFY(!b().smtpSettings()->hasPassword);
+        smtp.port = 0;
+        EXPECT_ERROR(b().setSmtpSettings(smtp, std::nullopt), Error::Code::Invalid);
+        AuditQuery aq;
+        aq.action = "notification.smtp";
+        auto audited = b().auditEntries(aq);
+        EXPECT_OK(audited);
+        QCOMPARE(audited->size(), 3);
+        for (const AuditEntry& e : *audited)
+            QVERIFY(!QJsonDocument(e.toJson()).toJson().contains("pw-123"));
     }
 
     void usageAnomaliesAndLatencyPercentiles()

@@ -112,6 +112,14 @@ bool ServerProcess::start(int readyTimeoutMs)
     }
 }
 
+void ServerProcess::kill()
+{
+    if (m_process.state() == QProcess::NotRunning)
+        return;
+    m_process.kill();
+    m_process.waitForFinished(5000);
+}
+
 int ServerProcess::stop(int graceMs)
 {
     if (m_process.state() == QProcess::NotRunning)

@@ -24,6 +24,8 @@ public:
     bool start(int readyTimeoutMs = 10'000);
     // SIGTERM, then SIGKILL after graceMs. Returns the exit code (-1 if it had to be killed or crashed).
     int stop(int graceMs = 5'000);
+    // SIGKILL now, no grace: a crash (the server writes nothing more).
+    void kill();
 
     bool isRunning() const { return m_process.state() != QProcess::NotRunning; }
     quint16 port() const { return m_port; }
