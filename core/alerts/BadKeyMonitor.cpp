@@ -37,6 +37,9 @@ void BadKeyMonitor::prune(qint64 nowMs)
     if (m_windows.size() >= kMaxTracked)
         for (auto it = m_windows.begin(); it != m_windows.end();)
             it = it->count < m_config.threshold / 2 ? m_windows.erase(it) : std::next(it);
+    // Still full: start over rather than scan the table again for every new address (blocks are kept).
+    if (m_windows.size() >= kMaxTracked)
+        m_windows.clear();
 }
 
 BadKeyMonitor::Outcome BadKeyMonitor::recordBad(const QString& address, qint64 nowMs)
