@@ -182,11 +182,14 @@ Result<DeliveryAttempt> LocalVault::recordDeliveryAttempt(const ClaimedNotificat
         return ins.error();
     if (auto upd = sql::exec(
             m_vault->db(),
-            QStringLiteral("UPDATE notifications SET state = ?, attempts = ?, last_error = ?, sent_at = "
-                           "CASE WHEN ? = 'sent' AND sent_at IS NULL THEN ? ELSE sent_at END, next_attempt_at = "
-                           "CASE WHEN ? > 0 THEN ? ELSE next_attempt_at END, lease_owner = '', lease_until = 0 "
-                           "WHERE id = ?"),
-            {next, attempt, a.error, next, now, nextAt, nextAt, id}, QStringLiteral("record the delivery"));
+            QStringLiteral(
+                "UPDATE notifications SET state = ?, attempts = ?, last_error = ?, sent_at = "
+                "CASE WHEN ? = 'sent' AND sent_at IS NULL THEN ? ELSE sent_at END, next_attempt_at = "
+                "CASE WHEN ? > 0 THEN ? ELSE next_attempt_at END, lease_until = CASE WHEN lease_owner = ? THEN 0 "
+                "ELSE lease_until END, lease_owner = CASE WHEN lease_owner = ? THEN '' ELSE lease_owner "
+                "END WHERE id = ?"),
+            {next, attempt, a.error, next, now, nextAt, nextAt, claimed.lease, claimed.lease, id},
+            QStringLiteral("record the delivery"));
         !upd)
         return upd.error();
     if (auto s = audit(QStringLiteral("notification.deliver"), QStringLiteral("notification:%1").arg(id), {},

@@ -342,6 +342,15 @@ private slots:
         QCOMPARE(again->size(), 1);
         QCOMPARE(again->first().notification.id, first->first().notification.id);
         QVERIFY(again->first().lease != first->first().lease);
+        // The first dispatcher's late record is logged but leaves the new holder's lease alone.
+        SendResult late;
+        late.error = QStringLiteral("timed out");
+        auto recorded = b().recordDeliveryAttempt(first->first(), late, policy);
+        QVERIFY(recorded.ok());
+        QCOMPARE(recorded->outcome, QStringLiteral("retry"));
+        // Due again after its backoff (at most the 30 s base), while the second lease (until +120 s) still holds.
+        m_tv->clock().advanceMs(30'000);
+        QCOMPARE(b().claimDueNotifications(10, policy)->size(), 0);
     }
 
     void emailThroughStartTlsRelayWithAuth()
