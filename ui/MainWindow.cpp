@@ -5,9 +5,11 @@
 #include "dialogs/CreateVaultDialog.h"
 #include "dialogs/UnlockDialog.h"
 #include "models/KeyTreeModel.h"
+#include "session/AlertMonitor.h"
 #include "session/ExpiryNotifier.h"
 #include "session/IdleWatcher.h"
 #include "session/Session.h"
+#include "views/AlertsView.h"
 #include "views/AuditView.h"
 #include "views/ComplianceView.h"
 #include "views/ExpirationsView.h"
@@ -123,6 +125,44 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent)
     m_notifier = new ExpiryNotifier(this);
     connect(m_notifier, &ExpiryNotifier::notice, this,
             [this](const QString& title, const QString& message) { showNotice(title, message); });
+    m_alerts = new AlertsView;
+    m_alertMonitor = new AlertMonitor(this);
+    connect(m_alertMonitor, &AlertMonitor::raised, this, [this](const QList<Alert>& alerts) {
+        QStringList titles;
+        for (const Alert& a : alerts.mid(0, 3))
+            titles << a.title;
+        if (alerts.size() > 3)
+            titles << tr("and %n more", nullptr, int(alerts.size() - 3));
+        showNotice(tr("%n new alert(s)", nullptr, int(alerts.size())), titles.join(QStringLiteral("; ")),
+                   QStringLiteral("alerts"));
+        m_alerts->refresh();
+    });
+    connect(m_alertMonitor, &AlertMonitor::openAtStart, this, [this](int open) {
+        showNotice(tr("Open alerts"), tr("%n alert(s) waiting for someone to look at them.", nullptr, open),
+                   QStringLiteral("alerts"));
+    });
+    connect(m_alertMonitor, &AlertMonitor::openCountChanged, this, [this](int open) {
+        if (QListWidgetItem* item = m_sidebar->item(int(m_viewNames.indexOf(QStringLiteral("alerts")))))
+            item->setText(open > 0 ? tr("Alerts (%1)").arg(open) : tr("Alerts"));
+    });
+    connect(m_alertMonitor, &AlertMonitor::failed, this,
+            [this](const QString& m) { statusBar()->showMessage(tr("Alerts: %1").arg(m), 15000); });
+    connect(m_alerts, &AlertsView::statusMessage, this,
+            [this](const QString& m) { statusBar()->showMessage(m, 10000); });
+    connect(m_alerts, &AlertsView::keyActivated, this, [this](const QString& keyId) {
+        if (!m_session)
+            return;
+        m_session->call(
+            this, [keyId](Backend& b) { return b.key(keyId); },
+            [this](Result<KeyRecord> key) {
+                if (!key) {
+                    statusBar()->showMessage(key.errorMessage(), 10000);
+                    return;
+                }
+                showView(QStringLiteral("keys"));
+                m_keys->revealKey(*key);
+            });
+    });
     connect(m_expirations, &ExpirationsView::keyActivated, this, [this](const KeyRecord& key) {
         showView(QStringLiteral("keys"));
         m_keys->revealKey(key);
@@ -148,6 +188,7 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent)
             st->standardIcon(QStyle::SP_FileDialogInfoView));
     addView(QStringLiteral("revocation"), tr("Emergency"), m_revocation,
             st->standardIcon(QStyle::SP_MessageBoxCritical));
+    addView(QStringLiteral("alerts"), tr("Alerts"), m_alerts, st->standardIcon(QStyle::SP_MessageBoxWarning));
     // Audit, compliance and reports: the auditor's views.
     m_audit = new AuditView;
     m_compliance = new ComplianceView;
@@ -284,6 +325,8 @@ void MainWindow::setViewsSession(Session* session)
     m_settings->setSession(session);
     m_actions->setSession(session);
     m_notifier->setSession(session);
+    m_alerts->setSession(session);
+    m_alertMonitor->setSession(session);
 }
 
 void MainWindow::showEmergency()
@@ -294,15 +337,16 @@ void MainWindow::showEmergency()
     m_revocation->focusFind();
 }
 
-void MainWindow::showNotice(const QString& title, const QString& message)
+void MainWindow::showNotice(const QString& title, const QString& message, const QString& view)
 {
+    m_noticeView = view;
     // The system tray where there is one; the status bar always.
     if (QSystemTrayIcon::isSystemTrayAvailable()) {
         if (!m_tray) {
             m_tray = new QSystemTrayIcon(windowIcon(), this);
             m_tray->setToolTip(tr("KeyWarden"));
             connect(m_tray, &QSystemTrayIcon::messageClicked, this, [this] {
-                showView(QStringLiteral("expirations"));
+                showView(m_noticeView);
                 raise();
                 activateWindow();
             });
@@ -357,7 +401,7 @@ void MainWindow::buildMenus()
     for (int i = 0; i < m_viewNames.size(); ++i) {
         const QString name = m_viewNames[i];
         QAction* a = add(view, m_sidebar->item(i)->text(), QStringLiteral("action.view.") + name,
-                         QKeySequence(tr("Ctrl+%1").arg(i + 1)), [this, name] { showView(name); });
+                         QKeySequence(tr("Ctrl+%1").arg((i + 1) % 10)), [this, name] { showView(name); });
         m_sessionActions << a;
     }
     view->addSeparator();

@@ -18,6 +18,8 @@ class QSystemTrayIcon;
 
 namespace kw::ui {
 
+class AlertMonitor;
+class AlertsView;
 class ExpirationsView;
 class ExpiryNotifier;
 class AuditView;
@@ -66,6 +68,8 @@ public:
     ExpirationsView* expirationsView() const { return m_expirations; }
     RevocationView* revocationView() const { return m_revocation; }
     ExpiryNotifier* expiryNotifier() const { return m_notifier; }
+    AlertsView* alertsView() const { return m_alerts; }
+    AlertMonitor* alertMonitor() const { return m_alertMonitor; }
     // The emergency revocation panel with the paste box focused (Ctrl+Shift+X from anywhere).
     void showEmergency();
     AuditView* auditView() const { return m_audit; }
@@ -92,7 +96,8 @@ private:
     void openRecent(const RecentPlace& place);
     void applySettings();
     void setViewsSession(Session* session);
-    void showNotice(const QString& title, const QString& message);
+    // A tray message (and the status bar); clicking the tray message opens `view`.
+    void showNotice(const QString& title, const QString& message, const QString& view = QStringLiteral("expirations"));
 
     std::unique_ptr<Session> m_session;
     bool m_locked = false;
@@ -116,6 +121,9 @@ private:
     ExpirationsView* m_expirations;
     RevocationView* m_revocation;
     ExpiryNotifier* m_notifier;
+    AlertsView* m_alerts;
+    AlertMonitor* m_alertMonitor;
+    QString m_noticeView;
     QSystemTrayIcon* m_tray = nullptr;
     KeyActions* m_actions;
     IdleWatcher* m_idle;

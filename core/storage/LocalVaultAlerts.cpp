@@ -1,6 +1,9 @@
 // LocalVault: alert rules, alerts (deduplicated by dedupKey) and the notifications new alerts queue.
 #include "storage/LocalVault.h"
 
+#include "notify/Payloads.h"
+#include "notify/RevocationNotice.h"
+#include "storage/NotifyContexts.h"
 #include "storage/SqlUtil.h"
 
 #include <QJsonArray>
@@ -101,6 +104,23 @@ bool isExpiryKind(AlertKind kind)
 
 // The outbox messages for a new alert. The dedup key travels as the incident so a paging service can trigger and
 // later resolve the same incident.
+// The PagerDuty event of an alert: the same dedup_key as the resolve event its resolution sends.
+QJsonObject pagerDutyEvent(const Alert& a, qint64 nowMs)
+{
+    notify::PagerDutyTrigger t;
+    t.summary = QStringLiteral("KeyWarden: %1").arg(a.title);
+    t.severity = a.severity == AlertSeverity::Critical  ? QStringLiteral("critical")
+                 : a.severity == AlertSeverity::Warning ? QStringLiteral("warning")
+                                                        : QStringLiteral("info");
+    t.timestampMs = a.lastSeen > 0 ? a.lastSeen : nowMs;
+    t.component = a.service.isEmpty() ? a.project : a.project + u'/' + a.service;
+    t.eventClass = QStringLiteral("alert.") + toString(a.kind);
+    t.customDetails =
+        QJsonObject{{"alertId", a.id},        {"kind", toString(a.kind)}, {"detail", a.detail},    {"keyId", a.keyId},
+                    {"sourceIp", a.sourceIp}, {"count", a.count},         {"dedupKey", a.dedupKey}};
+    return notify::pagerDutyTrigger(QStringLiteral("keywarden:%1").arg(a.dedupKey), t);
+}
+
 QList<Notification> notificationsFor(const Alert& a, const LocalVault::AlertDraft& d, const QList<Contact>& contacts)
 {
     const QString kind = isExpiryKind(a.kind) ? QStringLiteral("expiry") : QStringLiteral("alert");
@@ -116,7 +136,7 @@ QList<Notification> notificationsFor(const Alert& a, const LocalVault::AlertDraf
     body += QStringLiteral("\nDedup key: %1").arg(a.dedupKey);
     QList<Notification> out;
     QSet<QString> seen;
-    auto add = [&](const QString& channel, const QString& recipient) {
+    auto add = [&](const QString& channel, const QString& recipient, const Contact* contact = nullptr) {
         if (recipient.isEmpty() || seen.contains(channel + '|' + recipient))
             return;
         seen.insert(channel + '|' + recipient);
@@ -129,6 +149,24 @@ QList<Notification> notificationsFor(const Alert& a, const LocalVault::AlertDraf
         n.incident = a.dedupKey;
         if (!a.keyId.isEmpty())
             n.keyIds = {a.keyId};
+        if (channel == QLatin1String("webhook")) {
+            // Shaped for the receiver the contact names: KeyWarden's JSON, a Slack message or a PagerDuty event.
+            n.format =
+                contact && !contact->webhookFormat.isEmpty() ? contact->webhookFormat : QStringLiteral("generic");
+            if (n.format == QLatin1String("slack")) {
+                n.body = notifyJsonText(notify::slackMessage(subject, body, a.dedupKey));
+            } else if (n.format == QLatin1String("pagerduty")) {
+                n.routingKey = contact->pagerDutyRoutingKey;
+                n.body = notifyJsonText(pagerDutyEvent(a, a.lastSeen));
+            } else {
+                QJsonObject alert = a.toJson();
+                n.body = notifyJsonText(
+                    QJsonObject{{"event", kind == QLatin1String("expiry") ? QStringLiteral("key.expiring")
+                                                                          : QStringLiteral("alert.raised")},
+                                {"subject", subject},
+                                {"alert", alert}});
+            }
+        }
         out.append(n);
     };
     if (d.notifyOwner && isEmailAddress(d.ownerEmail))
@@ -139,7 +177,7 @@ QList<Notification> notificationsFor(const Alert& a, const LocalVault::AlertDraf
             if (!a.project.isEmpty() && (c.project != a.project || (!c.service.isEmpty() && c.service != a.service)))
                 continue;
             add(QStringLiteral("email"), c.email);
-            add(QStringLiteral("webhook"), c.webhookUrl);
+            add(QStringLiteral("webhook"), c.webhookUrl, &c);
         }
     }
     return out;
@@ -331,10 +369,41 @@ Result<Alert> LocalVault::changeAlertState(qint64 id, AlertState to, const QStri
                   QStringLiteral("update the alert"));
     if (!q)
         return q.error();
+    // Resolving closes what the alert opened at its webhook receivers: a "resolution" message to each (PagerDuty: a
+    // resolve event for the same dedup_key), queued in this transaction.
+    qint64 resolutions = 0;
+    if (to == AlertState::Resolved) {
+        NotificationQuery query;
+        query.incident = a.dedupKey;
+        query.limit = 10'000;
+        auto earlier = notifications(query);
+        if (!earlier)
+            return earlier.error();
+        // Newest first: what this alert sent is everything after the last resolution of the same dedup key.
+        // Incident tools need the close; people were told by the alert and see the resolution in the console.
+        QList<Notification> sent;
+        for (const Notification& n : *earlier) {
+            if (n.kind == QLatin1String("resolution"))
+                break;
+            if (n.channel == QLatin1String("webhook"))
+                sent.prepend(n);
+        }
+        if (!sent.isEmpty()) {
+            if (auto s = unsealRoutingKeys(*m_vault, sent); !s)
+                return s.error();
+            auto recorded = recordNotifications(buildResolutionNotifications(a.dedupKey, note.trimmed(), sent));
+            if (!recorded)
+                return recorded.error();
+            resolutions = recorded->size();
+        }
+    }
     const QString action =
         to == AlertState::Acknowledged ? QStringLiteral("alert.ack") : QStringLiteral("alert.resolve");
     if (auto s = audit(action, QStringLiteral("alert:%1").arg(id), note.trimmed(),
-                       QJsonObject{{"kind", toString(a.kind)}, {"dedupKey", a.dedupKey}, {"keyId", a.keyId}});
+                       QJsonObject{{"kind", toString(a.kind)},
+                                   {"dedupKey", a.dedupKey},
+                                   {"keyId", a.keyId},
+                                   {"notifications", resolutions}});
         !s)
         return s.error();
     if (auto s = tx.commit(); !s)

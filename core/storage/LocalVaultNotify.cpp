@@ -458,6 +458,27 @@ Result<SecureBytes> LocalVault::rotateWebhookSigningSecret()
 
 // ---- incidents -------------------------------------------------------------------------------------------
 
+Status unsealRoutingKeys(Vault& vault, QList<Notification>& notifications)
+{
+    for (Notification& n : notifications) {
+        if (n.format != QLatin1String("pagerduty"))
+            continue;
+        auto q = sql::exec(vault.db(), QStringLiteral("SELECT routing_key_sealed FROM notifications WHERE id = ?"),
+                           {n.id}, QStringLiteral("read the routing key"));
+        if (!q)
+            return q.error();
+        if (q->next() && !q->value(0).toByteArray().isEmpty()) {
+            auto key = vault.unseal(q->value(0).toByteArray(), routingKeyContext(n.id));
+            if (!key)
+                return Error::crypto(QStringLiteral("The routing key of notification %1 cannot be decrypted: %2")
+                                         .arg(n.id)
+                                         .arg(key.errorMessage()));
+            n.routingKey = QString::fromUtf8(key->view());
+        }
+    }
+    return {};
+}
+
 Result<QList<Notification>> LocalVault::resolveIncident(const QString& incidentIn, const QString& note)
 {
     const QString incident = incidentIn.trimmed();
@@ -481,22 +502,8 @@ Result<QList<Notification>> LocalVault::resolveIncident(const QString& incidentI
     if (revocations.isEmpty())
         return Error::notFound(QStringLiteral("Incident %1 has no revocation notifications to resolve").arg(incident));
     // The routing keys are sealed per row: read them back for the PagerDuty receivers.
-    for (Notification& n : revocations) {
-        if (n.format != QLatin1String("pagerduty"))
-            continue;
-        auto q = sql::exec(m_vault->db(), QStringLiteral("SELECT routing_key_sealed FROM notifications WHERE id = ?"),
-                           {n.id}, QStringLiteral("read the routing key"));
-        if (!q)
-            return q.error();
-        if (q->next() && !q->value(0).toByteArray().isEmpty()) {
-            auto key = m_vault->unseal(q->value(0).toByteArray(), routingKeyContext(n.id));
-            if (!key)
-                return Error::crypto(QStringLiteral("The routing key of notification %1 cannot be decrypted: %2")
-                                         .arg(n.id)
-                                         .arg(key.errorMessage()));
-            n.routingKey = QString::fromUtf8(key->view());
-        }
-    }
+    if (auto s = unsealRoutingKeys(*m_vault, revocations); !s)
+        return s.error();
     const QList<Notification> drafts = buildResolutionNotifications(incident, note, revocations);
     sql::Transaction tx(m_vault->db());
     if (!tx.started())

@@ -6,6 +6,8 @@
 #include "alerts/BadKeyMonitor.h"
 #include "storage/Schema.h"
 
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QSignalSpy>
 #include <QtTest>
 
@@ -184,6 +186,81 @@ private slots:
         }
         QCOMPARE(routes, (QSet<QString>{"email ana@example.com", "email ops@example.com",
                                         "webhook https://hooks.example.com/kw"}));
+    }
+
+    // Alerts open incidents in the receivers' own format and close them when resolved: a PagerDuty Events v2 trigger
+    // and later a resolve for the same dedup_key, a Slack message, and nothing more by e-mail on resolution.
+    void alertsOpenAndCloseIncidentsAtTheReceivers()
+    {
+        Contact pd;
+        pd.project = "web";
+        pd.name = "pager";
+        pd.email = "pager@example.com";
+        pd.webhookUrl = "https://events.pagerduty.example/v2/enqueue";
+        pd.webhookFormat = "pagerduty";
+        pd.pagerDutyRoutingKey = "R0UT1NGKEY0123456789abcdef012345";
+        QVERIFY(b().saveContact(pd).ok());
+        Contact slack;
+        slack.project = "web";
+        slack.name = "chat";
+        slack.webhookUrl = "https://hooks.slack.example/services/T/B/X";
+        slack.webhookFormat = "slack";
+        QVERIFY(b().saveContact(slack).ok());
+        const auto k = issue("soon", [](KeySpec& s) { s.expiresInMs = 5 * kDay; });
+        auto raised = evaluate();
+        QCOMPARE(raised.size(), 1);
+        const Alert alert = raised.first();
+
+        NotificationQuery nq;
+        nq.incident = alert.dedupKey;
+        auto opened = b().notifications(nq);
+        QVERIFY(opened.ok());
+        int webhooks = 0;
+        for (const Notification& n : *opened) {
+            if (n.channel != QLatin1String("webhook"))
+                continue;
+            ++webhooks;
+            const QJsonObject body = QJsonDocument::fromJson(n.body.toUtf8()).object();
+            QVERIFY2(!body.isEmpty(), qPrintable(n.body));
+            QVERIFY(!n.body.contains(pd.pagerDutyRoutingKey)); // added by the sender only
+            if (n.format == QLatin1String("pagerduty")) {
+                QCOMPARE(body.value("event_action").toString(), QStringLiteral("trigger"));
+                QCOMPARE(body.value("dedup_key").toString(), QStringLiteral("keywarden:") + alert.dedupKey);
+                const QJsonObject payload = body.value("payload").toObject();
+                QVERIFY(!payload.value("summary").toString().isEmpty());
+                QVERIFY(payload.value("summary").toString().size() <= 1024);
+                QVERIFY(QStringList({"critical", "error", "warning", "info"})
+                            .contains(payload.value("severity").toString()));
+                QCOMPARE(payload.value("source").toString(), QStringLiteral("keywarden"));
+                QVERIFY(QDateTime::fromString(payload.value("timestamp").toString(), Qt::ISODateWithMs).isValid());
+                QCOMPARE(payload.value("class").toString(), QStringLiteral("alert.expiry_within"));
+                QCOMPARE(payload.value("custom_details").toObject().value("keyId").toString(), k.key.id);
+            } else {
+                QCOMPARE(n.format, QStringLiteral("slack"));
+                QVERIFY(body.value("text").isString());
+                QVERIFY(body.value("blocks").isArray());
+            }
+        }
+        QCOMPARE(webhooks, 2);
+
+        auto resolved = b().resolveAlert(alert.id, "renewed");
+        QVERIFY2(resolved.ok(), qPrintable(resolved.errorMessage()));
+        auto after = b().notifications(nq);
+        QVERIFY(after.ok());
+        QList<Notification> closing;
+        for (const Notification& n : *after)
+            if (n.kind == QLatin1String("resolution"))
+                closing << n;
+        QCOMPARE(closing.size(), 2); // the two webhooks; e-mail readers were told when it opened
+        for (const Notification& n : closing) {
+            QCOMPARE(n.channel, QStringLiteral("webhook"));
+            const QJsonObject body = QJsonDocument::fromJson(n.body.toUtf8()).object();
+            if (n.format == QLatin1String("pagerduty")) {
+                QCOMPARE(body.value("event_action").toString(), QStringLiteral("resolve"));
+                QCOMPARE(body.value("dedup_key").toString(), QStringLiteral("keywarden:") + alert.dedupKey);
+            }
+        }
+        QVERIFY(!b().resolveAlert(alert.id, "again").ok());
     }
 
     void graceEntered()

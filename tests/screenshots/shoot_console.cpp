@@ -8,6 +8,7 @@
 #include "models/KeyTreeModel.h"
 #include "session/ConsoleSettings.h"
 #include "session/Session.h"
+#include "views/AlertsView.h"
 #include "views/AuditView.h"
 #include "views/ComplianceView.h"
 #include "views/ExpirationsView.h"
@@ -170,6 +171,15 @@ int main(int argc, char* argv[])
 
     window.showView(QStringLiteral("settings"));
     ok = save(window, out.filePath(QStringLiteral("settings.png"))) && ok;
+
+    // Alerts: the demo's rules evaluated, the first alert selected.
+    window.showView(QStringLiteral("alerts"));
+    window.alertsView()->evaluateNow();
+    QTest::qWaitFor([&] { return !window.alertsView()->shownAlerts().isEmpty(); }, 60000);
+    if (!window.alertsView()->shownAlerts().isEmpty())
+        window.alertsView()->selectAlert(window.alertsView()->shownAlerts().first().id);
+    QTest::qWait(300);
+    ok = save(window, out.filePath(QStringLiteral("alerts.png"))) && ok;
 
     // The auditor's views: the audit log after a verification, compliance after a run, a report written.
     window.showView(QStringLiteral("audit"));

@@ -416,13 +416,17 @@ private slots:
         QVERIFY(QTest::qWaitForWindowActive(&w)); // shortcuts reach the active window only
         w.adoptSession(session.release());
         QTest::keyClick(&w, Qt::Key_6, Qt::ControlModifier);
+        QCOMPARE(w.currentView(), QStringLiteral("alerts"));
+        QTest::keyClick(&w, Qt::Key_7, Qt::ControlModifier);
         QCOMPARE(w.currentView(), QStringLiteral("audit"));
         QTRY_VERIFY(w.auditView()->model()->total() > kTrail);
-        QTest::keyClick(&w, Qt::Key_7, Qt::ControlModifier);
-        QCOMPARE(w.currentView(), QStringLiteral("compliance"));
         QTest::keyClick(&w, Qt::Key_8, Qt::ControlModifier);
+        QCOMPARE(w.currentView(), QStringLiteral("compliance"));
+        QTest::keyClick(&w, Qt::Key_9, Qt::ControlModifier);
         QCOMPARE(w.currentView(), QStringLiteral("reports"));
         QVERIFY(w.reportsView()->isVisible());
+        QTest::keyClick(&w, Qt::Key_0, Qt::ControlModifier);
+        QCOMPARE(w.currentView(), QStringLiteral("settings"));
         w.closeSession();
     }
 

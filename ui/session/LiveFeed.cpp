@@ -83,6 +83,8 @@ void LiveFeed::onMessage(const QString& message)
             emit keysRevoked(ids);
         else
             emit keysChanged(ids);
+    } else if (type == QLatin1String("alerts")) {
+        emit alertsRaised();
     }
 }
 

@@ -26,6 +26,8 @@ signals:
     void usage(qint64 requests);
     void keysChanged(const QStringList& keyIds);
     void keysRevoked(const QStringList& keyIds);
+    // keywardend's alert evaluation created or repeated alerts.
+    void alertsRaised();
     void liveChanged(bool live);
 
 private:

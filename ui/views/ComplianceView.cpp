@@ -4,6 +4,7 @@
 #include "session/Session.h"
 #include "widgets/Sparkline.h"
 #include "widgets/StatusStyle.h"
+#include "widgets/Tables.h"
 
 #include <QDateTime>
 #include <QFormLayout>
@@ -24,11 +25,6 @@ namespace {
 
 enum RuleColumn { RuleTitle, RuleSeverity, RuleEnabled, RuleThreshold, RuleChecked, RuleViolations, RuleColumns };
 
-QString utc(qint64 ms)
-{
-    return QDateTime::fromMSecsSinceEpoch(ms, QTimeZone::utc()).toString(QStringLiteral("yyyy-MM-dd HH:mm 'UTC'"));
-}
-
 QColor severityColor(Severity s)
 {
     switch (s) {
@@ -42,35 +38,6 @@ QColor severityColor(Severity s)
         return StatusStyle::color(KeyLook::Revoked);
     }
     return {};
-}
-
-QTableWidget* makeTable(const QString& name, const QString& accessible, const QStringList& headers)
-{
-    auto* t = new QTableWidget(0, int(headers.size()));
-    t->setObjectName(name);
-    t->setAccessibleName(accessible);
-    t->setHorizontalHeaderLabels(headers);
-    t->verticalHeader()->hide();
-    t->setSelectionBehavior(QAbstractItemView::SelectRows);
-    t->setEditTriggers(QAbstractItemView::NoEditTriggers);
-    t->horizontalHeader()->setStretchLastSection(true);
-    t->setWordWrap(false);
-    return t;
-}
-
-QTableWidgetItem* item(const QString& text)
-{
-    auto* i = new QTableWidgetItem(text);
-    i->setFlags(Qt::ItemIsSelectable | Qt::ItemIsEnabled);
-    return i;
-}
-
-QTableWidgetItem* number(qint64 n)
-{
-    auto* i = item(QLocale().toString(n));
-    i->setData(Qt::UserRole, n);
-    i->setTextAlignment(Qt::AlignRight | Qt::AlignVCenter);
-    return i;
 }
 
 QString severityText(Severity s)
@@ -135,9 +102,9 @@ ComplianceView::ComplianceView(QWidget* parent) : QWidget(parent)
     top->addWidget(m_run, 0, Qt::AlignTop);
 
     // Rules and their settings.
-    m_rules =
-        makeTable(QStringLiteral("complianceRules"), tr("Compliance rules"),
-                  {tr("Rule"), tr("Severity"), tr("Enabled"), tr("Threshold (days)"), tr("Checked"), tr("Violations")});
+    m_rules = tables::make(
+        QStringLiteral("complianceRules"), tr("Compliance rules"),
+        {tr("Rule"), tr("Severity"), tr("Enabled"), tr("Threshold (days)"), tr("Checked"), tr("Violations")});
     m_rules->setEditTriggers(QAbstractItemView::DoubleClicked | QAbstractItemView::EditKeyPressed |
                              QAbstractItemView::SelectedClicked);
     m_rules->setColumnWidth(RuleTitle, 340);
@@ -175,11 +142,11 @@ ComplianceView::ComplianceView(QWidget* parent) : QWidget(parent)
     for (const ComplianceRule& r : ComplianceRule::builtin()) {
         const int row = m_rules->rowCount();
         m_rules->insertRow(row);
-        auto* title = item(r.title);
+        auto* title = tables::text(r.title);
         title->setData(Qt::UserRole, r.id);
         title->setToolTip(r.rationale);
         m_rules->setItem(row, RuleTitle, title);
-        m_rules->setItem(row, RuleSeverity, item(severityText(r.severity)));
+        m_rules->setItem(row, RuleSeverity, tables::text(severityText(r.severity)));
         auto* enabled = new QTableWidgetItem;
         enabled->setFlags(Qt::ItemIsSelectable | Qt::ItemIsEnabled | Qt::ItemIsUserCheckable);
         enabled->setCheckState(Qt::Checked);
@@ -192,17 +159,17 @@ ComplianceView::ComplianceView(QWidget* parent) : QWidget(parent)
             threshold->setFlags(Qt::ItemIsSelectable | Qt::ItemIsEnabled);
         }
         m_rules->setItem(row, RuleThreshold, threshold);
-        m_rules->setItem(row, RuleChecked, item(QString()));
-        m_rules->setItem(row, RuleViolations, item(QString()));
+        m_rules->setItem(row, RuleChecked, tables::text(QString()));
+        m_rules->setItem(row, RuleViolations, tables::text(QString()));
     }
 
-    m_findings = makeTable(QStringLiteral("complianceFindings"), tr("Compliance findings"),
-                           {tr("Severity"), tr("Rule"), tr("Key"), tr("Project"), tr("Environment"), tr("Finding")});
-    m_keys = makeTable(QStringLiteral("complianceKeys"), tr("Keys with findings"),
-                       {tr("Key"), tr("Project"), tr("Environment"), tr("Worst"), tr("Rules")});
+    m_findings = tables::make(QStringLiteral("complianceFindings"), tr("Compliance findings"),
+                              {tr("Severity"), tr("Rule"), tr("Key"), tr("Project"), tr("Environment"), tr("Finding")});
+    m_keys = tables::make(QStringLiteral("complianceKeys"), tr("Keys with findings"),
+                          {tr("Key"), tr("Project"), tr("Environment"), tr("Worst"), tr("Rules")});
     m_projects =
-        makeTable(QStringLiteral("complianceProjects"), tr("Compliance per project"),
-                  {tr("Project"), tr("Team"), tr("Live keys"), tr("With findings"), tr("Findings"), tr("Score")});
+        tables::make(QStringLiteral("complianceProjects"), tr("Compliance per project"),
+                     {tr("Project"), tr("Team"), tr("Live keys"), tr("With findings"), tr("Findings"), tr("Score")});
 
     m_tabs = new QTabWidget;
     m_tabs->setObjectName(QStringLiteral("complianceTabs"));
@@ -389,14 +356,14 @@ void ComplianceView::showReport(const ComplianceReport& report)
                            .arg(report.score)
                            .arg(l.toString(report.keysEvaluated))
                            .arg(l.toString(qint64(report.findings.size())))
-                           .arg(utc(report.time)));
+                           .arg(tables::utc(report.time)));
 
     for (const ComplianceRuleResult& r : report.rules) {
         for (int row = 0; row < m_rules->rowCount(); ++row) {
             if (m_rules->item(row, RuleTitle)->data(Qt::UserRole).toString() != r.ruleId)
                 continue;
-            m_rules->setItem(row, RuleChecked, r.enabled ? number(r.checked) : item(tr("off")));
-            QTableWidgetItem* v = r.enabled ? number(r.violations) : item(QString());
+            m_rules->setItem(row, RuleChecked, r.enabled ? tables::number(r.checked) : tables::text(tr("off")));
+            QTableWidgetItem* v = r.enabled ? tables::number(r.violations) : tables::text(QString());
             if (r.violations > 0)
                 v->setForeground(severityColor(r.severity));
             m_rules->setItem(row, RuleViolations, v);
@@ -408,15 +375,16 @@ void ComplianceView::showReport(const ComplianceReport& report)
     m_findings->setRowCount(listed);
     for (int i = 0; i < listed; ++i) {
         const ComplianceFinding& f = report.findings[i];
-        auto* sev = item(severityText(f.severity));
+        auto* sev = tables::text(severityText(f.severity));
         sev->setForeground(severityColor(f.severity));
         m_findings->setItem(i, 0, sev);
-        m_findings->setItem(i, 1, item(f.ruleId));
+        m_findings->setItem(i, 1, tables::text(f.ruleId));
         m_findings->setItem(
-            i, 2, item(f.keyId.isEmpty() ? tr("(vault)") : QStringLiteral("%1 (%2)").arg(f.keyName, f.displayId)));
-        m_findings->setItem(i, 3, item(f.project));
-        m_findings->setItem(i, 4, item(f.environment));
-        m_findings->setItem(i, 5, item(f.detail));
+            i, 2,
+            tables::text(f.keyId.isEmpty() ? tr("(vault)") : QStringLiteral("%1 (%2)").arg(f.keyName, f.displayId)));
+        m_findings->setItem(i, 3, tables::text(f.project));
+        m_findings->setItem(i, 4, tables::text(f.environment));
+        m_findings->setItem(i, 5, tables::text(f.detail));
     }
     m_tabs->setTabText(1, report.findings.size() > listed
                               ? tr("Findings (first %1 of %2)").arg(listed).arg(report.findings.size())
@@ -426,25 +394,25 @@ void ComplianceView::showReport(const ComplianceReport& report)
     m_keys->setRowCount(int(std::min<qsizetype>(report.keys.size(), kMaxListedFindings)));
     for (int i = 0; i < m_keys->rowCount(); ++i) {
         const ComplianceKeyResult& k = report.keys[i];
-        m_keys->setItem(i, 0, item(QStringLiteral("%1 (%2)").arg(k.keyName, k.displayId)));
-        m_keys->setItem(i, 1, item(k.project));
-        m_keys->setItem(i, 2, item(k.environment));
-        auto* worst = item(severityText(k.worst));
+        m_keys->setItem(i, 0, tables::text(QStringLiteral("%1 (%2)").arg(k.keyName, k.displayId)));
+        m_keys->setItem(i, 1, tables::text(k.project));
+        m_keys->setItem(i, 2, tables::text(k.environment));
+        auto* worst = tables::text(severityText(k.worst));
         worst->setForeground(severityColor(k.worst));
         m_keys->setItem(i, 3, worst);
-        m_keys->setItem(i, 4, item(k.ruleIds.join(QStringLiteral(", "))));
+        m_keys->setItem(i, 4, tables::text(k.ruleIds.join(QStringLiteral(", "))));
     }
 
     m_projects->setRowCount(0);
     m_projects->setRowCount(int(report.projects.size()));
     for (int i = 0; i < report.projects.size(); ++i) {
         const ComplianceProjectResult& pr = report.projects[i];
-        m_projects->setItem(i, 0, item(pr.project));
-        m_projects->setItem(i, 1, item(pr.team.isEmpty() ? tr("(no team)") : pr.team));
-        m_projects->setItem(i, 2, number(pr.keys));
-        m_projects->setItem(i, 3, number(pr.keysWithFindings));
-        m_projects->setItem(i, 4, number(pr.findings));
-        m_projects->setItem(i, 5, number(pr.score));
+        m_projects->setItem(i, 0, tables::text(pr.project));
+        m_projects->setItem(i, 1, tables::text(pr.team.isEmpty() ? tr("(no team)") : pr.team));
+        m_projects->setItem(i, 2, tables::number(pr.keys));
+        m_projects->setItem(i, 3, tables::number(pr.keysWithFindings));
+        m_projects->setItem(i, 4, tables::number(pr.findings));
+        m_projects->setItem(i, 5, tables::number(pr.score));
     }
 }
 
@@ -459,11 +427,12 @@ void ComplianceView::showHistory(const QList<ComplianceRunSummary>& runs)
         m_trendLabel->setText(tr("No run recorded yet"));
         return;
     }
-    m_trendLabel->setText(
-        tr("%n run(s); latest %1: %2", nullptr, int(runs.size())).arg(utc(runs.first().time)).arg(runs.first().score));
+    m_trendLabel->setText(tr("%n run(s); latest %1: %2", nullptr, int(runs.size()))
+                              .arg(tables::utc(runs.first().time))
+                              .arg(runs.first().score));
     if (m_report.time == 0)
         m_summary->setText(tr("Last recorded run %1: score %2, %3 findings. Run the checks for details.")
-                               .arg(utc(runs.first().time))
+                               .arg(tables::utc(runs.first().time))
                                .arg(runs.first().score)
                                .arg(runs.first().findings));
 }
