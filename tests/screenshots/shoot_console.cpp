@@ -180,6 +180,18 @@ int main(int argc, char* argv[])
         window.alertsView()->selectAlert(window.alertsView()->shownAlerts().first().id);
     QTest::qWait(300);
     ok = save(window, out.filePath(QStringLiteral("alerts.png"))) && ok;
+    if (auto* tabs = window.alertsView()->findChild<QTabWidget*>(QStringLiteral("alertTabs"))) {
+        tabs->setCurrentIndex(1);
+        QTest::qWait(500);
+        ok = save(window, out.filePath(QStringLiteral("alert-rules.png"))) && ok;
+        tabs->setCurrentIndex(2);
+        QTest::qWait(800);
+        ok = save(window, out.filePath(QStringLiteral("alert-outbox.png"))) && ok;
+        tabs->setCurrentIndex(3);
+        QTest::qWait(500);
+        ok = save(window, out.filePath(QStringLiteral("alert-channels.png"))) && ok;
+        tabs->setCurrentIndex(0);
+    }
 
     // The auditor's views: the audit log after a verification, compliance after a run, a report written.
     window.showView(QStringLiteral("audit"));

@@ -88,7 +88,7 @@ AlertRulesPanel::AlertRulesPanel(QWidget* parent) : QWidget(parent)
     auto* kindRow = new QHBoxLayout;
     kindRow->addWidget(m_kind, 1);
     kindRow->addWidget(m_enabled);
-    form->addRow(tr("&Kind:"), kindRow);
+    form->addRow(tr("Kind:"), kindRow);
     auto line = [](const QString& name, const QString& accessible, const QString& placeholder) {
         auto* e = new QLineEdit;
         e->setObjectName(name);
@@ -102,13 +102,13 @@ AlertRulesPanel::AlertRulesPanel(QWidget* parent) : QWidget(parent)
     numbers->addWidget(m_thresholds, 2);
     numbers->addWidget(new QLabel(tr("within")));
     numbers->addWidget(m_window, 1);
-    form->addRow(tr("&Thresholds:"), numbers);
+    form->addRow(tr("Thresholds:"), numbers);
     m_project = line(QStringLiteral("ruleProject"), tr("Project"), tr("every project"));
     m_service = line(QStringLiteral("ruleService"), tr("Service"), tr("every service"));
     auto* scope = new QHBoxLayout;
     scope->addWidget(m_project);
     scope->addWidget(m_service);
-    form->addRow(tr("&Scope:"), scope);
+    form->addRow(tr("Scope:"), scope);
     m_severity = new QComboBox;
     m_severity->setObjectName(QStringLiteral("ruleSeverity"));
     m_severity->setAccessibleName(tr("Severity"));
@@ -125,7 +125,7 @@ AlertRulesPanel::AlertRulesPanel(QWidget* parent) : QWidget(parent)
     tell->addWidget(m_notifyContacts);
     tell->addWidget(m_notifyOwner);
     tell->addStretch();
-    form->addRow(tr("Se&verity:"), tell);
+    form->addRow(tr("Severity:"), tell);
     m_block = line(QStringLiteral("ruleBlock"), tr("Block duration"), tr("e.g. 15m (bad keys only; empty: never)"));
     form->addRow(tr("&Block:"), m_block);
     m_hint = new QLabel;

@@ -40,7 +40,7 @@ ChannelsPanel::ChannelsPanel(QWidget* parent) : QWidget(parent)
     hostRow->addWidget(m_host, 1);
     hostRow->addWidget(new QLabel(tr("port")));
     hostRow->addWidget(m_port);
-    smtp->addRow(tr("&Host:"), hostRow);
+    smtp->addRow(tr("Host:"), hostRow);
     m_security = new QComboBox;
     m_security->setObjectName(QStringLiteral("smtpSecurity"));
     m_security->setAccessibleName(tr("SMTP connection security"));
@@ -59,13 +59,13 @@ ChannelsPanel::ChannelsPanel(QWidget* parent) : QWidget(parent)
     login->addWidget(m_user);
     login->addWidget(m_password);
     login->addWidget(m_clearPassword);
-    smtp->addRow(tr("&Login:"), login);
+    smtp->addRow(tr("Login:"), login);
     m_from = line(QStringLiteral("smtpFrom"), tr("Sender address"), tr("keywarden@example.com"));
     m_fromName = line(QStringLiteral("smtpFromName"), tr("Sender name"));
     auto* from = new QHBoxLayout;
     from->addWidget(m_fromName);
     from->addWidget(m_from, 1);
-    smtp->addRow(tr("&From:"), from);
+    smtp->addRow(tr("From:"), from);
     m_caFile = line(QStringLiteral("smtpCaFile"), tr("CA bundle file"), tr("system certificates"));
     m_timeout = new QSpinBox;
     m_timeout->setObjectName(QStringLiteral("smtpTimeout"));
@@ -76,7 +76,7 @@ ChannelsPanel::ChannelsPanel(QWidget* parent) : QWidget(parent)
     tls->addWidget(m_caFile, 1);
     tls->addWidget(new QLabel(tr("timeout")));
     tls->addWidget(m_timeout);
-    smtp->addRow(tr("&Trust:"), tls);
+    smtp->addRow(tr("Trust:"), tls);
     m_smtpState = new QLabel;
     m_smtpState->setObjectName(QStringLiteral("smtpState"));
     m_smtpState->setWordWrap(true);
