@@ -500,57 +500,6 @@ void KeyServer::registerManagementRoutes()
             return s ? jsonResponse(QJsonObject{}) : errorResponse(s.error());
         });
     });
-    m_http.route("/v1/notifications", Method::Get, [this](const QHttpServerRequest& req) {
-        return handle(req, Capability::Read, [this, &req](const kw::Operator&, const QJsonObject&) {
-            const QUrlQuery q = req.query();
-            kw::NotificationQuery nq;
-            for (const auto& item : q.queryItems(QUrl::FullyDecoded)) {
-                if (item.first == QLatin1String("incident")) {
-                    nq.incident = item.second;
-                } else if (item.first == QLatin1String("kind")) {
-                    nq.kind = item.second;
-                } else if (item.first == QLatin1String("state")) {
-                    nq.state = item.second;
-                } else if (item.first == QLatin1String("id")) {
-                    bool ok = false;
-                    nq.id = item.second.toLongLong(&ok);
-                    if (!ok || nq.id <= 0)
-                        return errorResponse(
-                            kw::Error::invalid(QStringLiteral("query parameter \"id\" must be a positive number")));
-                } else if (item.first == QLatin1String("limit")) {
-                    bool ok = false;
-                    nq.limit = item.second.toInt(&ok);
-                    if (!ok || nq.limit < 0)
-                        return errorResponse(kw::Error::invalid(
-                            QStringLiteral("query parameter \"limit\" must be a whole number, 0 or more")));
-                } else {
-                    return errorResponse(
-                        kw::Error::invalid(QStringLiteral("unknown query parameter \"%1\"").arg(item.first)));
-                }
-            }
-            return resultResponse(m_backend->notifications(nq), [](const auto& v) { return toJsonArray(v); });
-        });
-    });
-    m_http.route("/v1/notifications", Method::Post, [this](const QHttpServerRequest& req) {
-        return handle(req, Capability::Respond, [this](const kw::Operator& op, const QJsonObject& body) {
-            const QJsonValue list = body.value(QLatin1String("notifications"));
-            for (auto it = body.begin(); it != body.end(); ++it)
-                if (it.key() != QLatin1String("notifications"))
-                    return errorResponse(kw::Error::invalid(QStringLiteral("unknown field \"%1\"").arg(it.key())));
-            if (!list.isArray())
-                return errorResponse(
-                    kw::Error::invalid(QStringLiteral("field \"notifications\" is required (a list of drafts)")));
-            auto drafts =
-                kw::codec::listFromJson<kw::Notification>(list.toArray(), &kw::codec::notificationDraftFromJson);
-            if (!drafts)
-                return errorResponse(
-                    kw::Error::invalid(QStringLiteral("field \"notifications\": %1").arg(drafts.errorMessage())));
-            return resultResponse(
-                as(op, [&](kw::LocalVault& b) { return b.recordNotifications(*drafts); }),
-                [](const auto& v) { return toJsonArray(v); }, StatusCode::Created);
-        });
-    });
-
     m_http.route("/v1/maintenance", Method::Post, [this](const QHttpServerRequest& req) {
         return handle(req, Capability::Administer, [this](const kw::Operator& op, const QJsonObject&) {
             return resultResponse(as(op, [](kw::LocalVault& b) { return b.runMaintenance(); }),
