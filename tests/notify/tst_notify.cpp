@@ -1,7 +1,8 @@
 // Notification delivery against real receivers on loopback: a webhook receiver (its own thread) that checks the
 // signature and fails twice, the Slack and PagerDuty payloads checked field by field against their documented
 // schemas (trigger and resolve), a real SMTP server (aiosmtpd, STARTTLS with a certificate made here, AUTH) receiving
-// the multipart e-mail, leases, retries and the errors of bad settings.
+// the multipart e-mail, leases, retries and the errors of bad settings; and the acceptance: a key's owner gets an
+// e-mail and the project's webhook fires before the key expires.
 #include "TestSupport.h"
 #include "WebhookReceiver.h"
 
@@ -10,6 +11,7 @@
 #include "storage/LocalVault.h"
 
 #include <QDateTime>
+#include <QDeadlineTimer>
 #include <QDir>
 #include <QFile>
 #include <QJsonArray>
@@ -17,6 +19,7 @@
 #include <QProcess>
 #include <QRegularExpression>
 #include <QTcpServer>
+#include <QTemporaryDir>
 #include <QTest>
 
 using namespace kw;
@@ -29,6 +32,65 @@ quint16 freePort()
     s.listen(QHostAddress::LocalHost, 0);
     return s.serverPort();
 }
+
+// A real SMTP relay on loopback: aiosmtpd (tests/support/smtp_receiver.py) with STARTTLS under a certificate made
+// here with openssl and AUTH as mailer / s3cret-pass; each message lands as out/NNN.json.
+struct Relay {
+    QTemporaryDir dir;
+    QString cert, key, out, error;
+    quint16 port = 0;
+    QProcess process;
+
+    bool start()
+    {
+        cert = dir.filePath("cert.pem");
+        key = dir.filePath("key.pem");
+        QProcess openssl;
+        openssl.start("openssl",
+                      {"req", "-x509", "-newkey", "rsa:2048", "-nodes", "-keyout", key, "-out", cert, "-days", "2",
+                       "-subj", "/CN=127.0.0.1", "-addext", "subjectAltName=IP:127.0.0.1,DNS:localhost"});
+        if (!openssl.waitForFinished(60'000) || openssl.exitCode() != 0) {
+            error = QStringLiteral("openssl could not make a certificate: ") + openssl.readAllStandardError();
+            return false;
+        }
+        port = freePort();
+        out = dir.filePath("mail");
+        QDir().mkpath(out);
+        const QString ready = dir.filePath("ready");
+        process.setProcessChannelMode(QProcess::MergedChannels);
+        process.start("/usr/bin/python3", {QStringLiteral(KW_SOURCE_DIR "/tests/support/smtp_receiver.py"),
+                                           QString::number(port), ready, out, cert, key, "mailer", "s3cret-pass"});
+        if (!process.waitForStarted()) {
+            error = QStringLiteral("python3 did not start");
+            return false;
+        }
+        QDeadlineTimer deadline(20'000);
+        while (!QFile::exists(ready) && process.state() != QProcess::NotRunning && !deadline.hasExpired())
+            QTest::qWait(50);
+        if (!QFile::exists(ready)) {
+            error = QStringLiteral("the SMTP receiver did not come up: ") + process.readAll();
+            return false;
+        }
+        return true;
+    }
+    SmtpSettings settings() const
+    {
+        SmtpSettings s;
+        s.host = "127.0.0.1";
+        s.port = port;
+        s.security = "starttls";
+        s.username = "mailer";
+        s.from = "keywarden@example.com";
+        s.caFile = cert;
+        s.timeoutSeconds = 20;
+        return s;
+    }
+    ~Relay()
+    {
+        process.kill();
+        process.waitForFinished();
+    }
+};
 
 QJsonObject bodyOf(const kwtest::WebhookReceiver::Request& r)
 {
@@ -355,34 +417,14 @@ private slots:
 
     void emailThroughStartTlsRelayWithAuth()
     {
-        QTemporaryDir dir;
-        const QString cert = dir.filePath("cert.pem"), key = dir.filePath("key.pem");
-        QProcess openssl;
-        openssl.start("openssl",
-                      {"req", "-x509", "-newkey", "rsa:2048", "-nodes", "-keyout", key, "-out", cert, "-days", "2",
-                       "-subj", "/CN=127.0.0.1", "-addext", "subjectAltName=IP:127.0.0.1,DNS:localhost"});
-        QVERIFY(openssl.waitForFinished(60'000));
-        QCOMPARE(openssl.exitCode(), 0);
-        const quint16 port = freePort();
-        const QString out = dir.filePath("mail");
-        QDir().mkpath(out);
-        const QString ready = dir.filePath("ready");
-        QProcess smtp;
-        smtp.setProcessChannelMode(QProcess::MergedChannels);
-        smtp.start("/usr/bin/python3", {QStringLiteral(KW_SOURCE_DIR "/tests/support/smtp_receiver.py"),
-                                        QString::number(port), ready, out, cert, key, "mailer", "s3cret-pass"});
-        QVERIFY(smtp.waitForStarted());
-        QTRY_VERIFY_WITH_TIMEOUT(QFile::exists(ready) || smtp.state() == QProcess::NotRunning, 20'000);
-        QVERIFY2(QFile::exists(ready), smtp.readAll().constData());
+        Relay relay;
+        QVERIFY2(relay.start(), qPrintable(relay.error));
+        const QString cert = relay.cert;
+        const quint16 port = relay.port;
+        const QString out = relay.out;
+        QProcess& smtp = relay.process;
 
-        SmtpSettings s;
-        s.host = "127.0.0.1";
-        s.port = port;
-        s.security = "starttls";
-        s.username = "mailer";
-        s.from = "keywarden@example.com";
-        s.caFile = cert;
-        s.timeoutSeconds = 20;
+        SmtpSettings s = relay.settings();
         // Bad settings are refused with the field named; nothing is stored.
         SmtpSettings bad = s;
         bad.security = "maybe";
@@ -450,6 +492,55 @@ private slots:
         QVERIFY2(untrusted->error.contains("certificate"), qPrintable(untrusted->error));
         smtp.kill();
         smtp.waitForFinished();
+    }
+
+    // Done when: an owner gets an e-mail and the project's webhook fires before the key expires — the default
+    // expiry rule, evaluated, then one delivery pass to a real SMTP relay and a real webhook receiver.
+    void ownerGetsAnEmailAndAWebhookBeforeExpiry()
+    {
+        Relay relay;
+        QVERIFY2(relay.start(), qPrintable(relay.error));
+        QVERIFY(b().setSmtpSettings(relay.settings(), SecureBytes("s3cret-pass", 11)).ok());
+        kwtest::WebhookReceiver hook;
+        QVERIFY(hook.listen());
+        makeKey(); // the project
+        QVERIFY(b().saveContact(Contact{0, "web", "", "Web on-call", {}, hook.url(), {}, {}}).ok());
+        KeySpec spec;
+        spec.project = "web";
+        spec.environment = "live";
+        spec.name = "expiring";
+        spec.owner = "owner@example.com";
+        spec.expiresInMs = 5 * 86'400'000LL;
+        auto k = b().createKey(spec);
+        QVERIFY2(k.ok(), qPrintable(k.errorMessage()));
+
+        auto raised = b().evaluateAlerts(0);
+        QVERIFY2(raised.ok(), qPrintable(raised.errorMessage()));
+        QCOMPARE(raised->size(), 1);
+        auto pass = b().deliverNotifications();
+        QVERIFY2(pass.ok(), qPrintable(pass.errorMessage()));
+        QCOMPARE(pass->sent, 2);
+
+        QTRY_VERIFY_WITH_TIMEOUT(QFile::exists(relay.out + "/001.json"), 10'000);
+        QFile f(relay.out + "/001.json");
+        QVERIFY(f.open(QIODevice::ReadOnly));
+        const QJsonObject mail = QJsonDocument::fromJson(f.readAll()).object();
+        QCOMPARE(mail.value("rcptTos").toArray().first().toString(), QStringLiteral("owner@example.com"));
+        QVERIFY(mail.value("tls").toBool());
+        QVERIFY2(mail.value("subject").toString().contains(k->key.displayId),
+                 qPrintable(mail.value("subject").toString()));
+        QVERIFY(mail.value("text").toString().contains(QStringLiteral("expires")));
+
+        QTRY_COMPARE_WITH_TIMEOUT(hook.requests().size(), 1, 10'000);
+        const auto request = hook.requests().first();
+        QVERIFY(kwtest::signatureValid(request, secret()));
+        const QJsonObject body = bodyOf(request);
+        QCOMPARE(body.value("event").toString(), QStringLiteral("key.expiring"));
+        QCOMPARE(body.value("alert").toObject().value("keyId").toString(), k->key.id);
+        QCOMPARE(request.headers.value("x-keywarden-event"), QByteArray("expiry"));
+        const QByteArray secretText(k->secret.view().data(), qsizetype(k->secret.size()));
+        QVERIFY(!request.body.contains(secretText));
+        QVERIFY(!mail.value("text").toString().toUtf8().contains(secretText));
     }
 
     void badSettingsAndUnconfiguredRelay()
