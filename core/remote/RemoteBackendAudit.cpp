@@ -3,27 +3,13 @@
 
 #include "remote/AuditCodec.h"
 #include "remote/Codec.h"
+#include "remote/Parsed.h"
 #include "util/Json.h"
 
 namespace kw {
 
-namespace {
-
-template <typename T> Result<T> parsed(const Result<QJsonObject>& o, Result<T> (*parse)(const QJsonObject&))
-{
-    if (!o)
-        return o.error();
-    return parse(*o);
-}
-
-template <typename T> Result<QList<T>> parsedList(const Result<QJsonArray>& a, Result<T> (*parse)(const QJsonObject&))
-{
-    if (!a)
-        return a.error();
-    return codec::listFromJson<T>(*a, parse);
-}
-
-} // namespace
+using codec::parsed;
+using codec::parsedList;
 
 Result<QList<AuditEntry>> RemoteBackend::auditEntries(const AuditQuery& query)
 {

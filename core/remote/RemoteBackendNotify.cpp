@@ -2,27 +2,13 @@
 // the SMTP relay, the webhook signing secret and incident resolution (routes in app/keywardend/NotifyRoutes.cpp).
 #include "remote/Codec.h"
 #include "remote/NotifyCodec.h"
+#include "remote/Parsed.h"
 #include "remote/RemoteBackend.h"
 
 namespace kw {
 
-namespace {
-
-template <typename T> Result<T> parsed(const Result<QJsonObject>& o, Result<T> (*parse)(const QJsonObject&))
-{
-    if (!o)
-        return o.error();
-    return parse(*o);
-}
-
-template <typename T> Result<QList<T>> parsedList(const Result<QJsonArray>& a, Result<T> (*parse)(const QJsonObject&))
-{
-    if (!a)
-        return a.error();
-    return codec::listFromJson<T>(*a, parse);
-}
-
-} // namespace
+using codec::parsed;
+using codec::parsedList;
 
 Result<QList<DeliveryAttempt>> RemoteBackend::notificationDeliveries(qint64 id)
 {
