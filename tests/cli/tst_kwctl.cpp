@@ -5,6 +5,7 @@
 #include "crypto/KeyFormat.h"
 #include "util/Json.h"
 
+#include "KwctlRunner.h"
 #include "TestSupport.h"
 
 #include <QCryptographicHash>
@@ -23,20 +24,7 @@ namespace {
 
 const QByteArray kPassphrase = "cli test passphrase";
 
-struct Run {
-    int code = -1;
-    QByteArray out;
-    QByteArray err;
-
-    QJsonObject object() const { return QJsonDocument::fromJson(out).object(); }
-    QJsonArray array() const { return QJsonDocument::fromJson(out).array(); }
-    QString describe() const
-    {
-        return QStringLiteral("exit %1\n--- stdout\n%2--- stderr\n%3")
-            .arg(code)
-            .arg(QString::fromUtf8(out), QString::fromUtf8(err));
-    }
-};
+using Run = kwtest::KwctlRun;
 
 struct Options {
     bool passphraseFile = true;  // pass --passphrase-file
@@ -76,53 +64,20 @@ private:
 
     Run kwctl(const QStringList& args, const Options& o = {})
     {
-        QProcess p;
-        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-        env.remove(QStringLiteral("KEYWARDEN_PASSPHRASE"));
-        env.remove(QStringLiteral("KEYWARDEN_ACTOR"));
-        if (!o.envPassphrase.isEmpty())
-            env.insert(QStringLiteral("KEYWARDEN_PASSPHRASE"), QString::fromUtf8(o.envPassphrase));
-        for (auto it = o.env.cbegin(); it != o.env.cend(); ++it)
-            env.insert(it.key(), it.value());
-        p.setProcessEnvironment(env);
-        p.setWorkingDirectory(m_dir->path());
-        QStringList all;
+        kwtest::KwctlCall call;
+        call.workingDirectory = m_dir->path();
         if (o.withVault)
-            all << QStringLiteral("--vault") << (o.vault.isEmpty() ? m_vault : o.vault);
+            call.args << QStringLiteral("--vault") << (o.vault.isEmpty() ? m_vault : o.vault);
         if (o.passphraseFile)
-            all << QStringLiteral("--passphrase-file") << m_passFile;
-        all << args;
-        p.start(kwtest::builtProgram(QStringLiteral("app/kwctl/kwctl")), all);
-        Run r;
-        if (!p.waitForStarted(10'000)) {
-            QTest::qFail("kwctl did not start", __FILE__, __LINE__);
-            return r;
-        }
-        if (!o.stdinData.isEmpty())
-            p.write(o.stdinData);
-        p.closeWriteChannel();
-        if (!p.waitForFinished(30'000)) {
-            p.kill();
-            p.waitForFinished();
-            QTest::qFail(qPrintable(QStringLiteral("kwctl %1 timed out").arg(args.join(u' '))), __FILE__, __LINE__);
-            return r;
-        }
-        r.out = p.readAllStandardOutput();
-        r.err = p.readAllStandardError();
-        r.code = p.exitCode();
-        // Whatever the input: a normal exit with one of the documented codes, never a signal.
-        if (p.exitStatus() != QProcess::NormalExit)
-            QTest::qFail(qPrintable(QStringLiteral("kwctl %1 crashed\n%2").arg(args.join(u' '), r.describe())),
-                         __FILE__, __LINE__);
-        else if (r.code < 0 || r.code > 2)
-            QTest::qFail(
-                qPrintable(
-                    QStringLiteral("kwctl %1 exited with undocumented code\n%2").arg(args.join(u' '), r.describe())),
-                __FILE__, __LINE__);
-        if (r.err.contains("Segmentation") || r.err.contains("terminate called") || r.err.contains("ASSERT"))
-            QTest::qFail(qPrintable(QStringLiteral("kwctl %1 printed a crash\n%2").arg(args.join(u' '), r.describe())),
-                         __FILE__, __LINE__);
-        return r;
+            call.args << QStringLiteral("--passphrase-file") << m_passFile;
+        call.args << args;
+        if (!o.envPassphrase.isEmpty())
+            call.env.insert(QStringLiteral("KEYWARDEN_PASSPHRASE"), QString::fromUtf8(o.envPassphrase));
+        for (auto it = o.env.cbegin(); it != o.env.cend(); ++it)
+            call.env.insert(it.key(), it.value());
+        call.stdinData = o.stdinData;
+        call.timeoutMs = 30'000;
+        return kwtest::runKwctl(call);
     }
 
     // `key create --json` in a project (created on demand); returns the JSON object.

@@ -1,4 +1,5 @@
 // kwctl alert list|show|ack|resolve|evaluate and alert rule list|set|remove, as a user runs them, on a real vault.
+#include "KwctlRunner.h"
 #include "TestSupport.h"
 
 #include <QJsonArray>
@@ -12,19 +13,7 @@ namespace {
 
 const QByteArray kPassphrase = "cli alerts passphrase";
 
-struct Run {
-    int code = -1;
-    QByteArray out;
-    QByteArray err;
-    QJsonObject object() const { return QJsonDocument::fromJson(out).object(); }
-    QJsonArray array() const { return QJsonDocument::fromJson(out).array(); }
-    QString describe() const
-    {
-        return QStringLiteral("exit %1\n--- stdout\n%2--- stderr\n%3")
-            .arg(code)
-            .arg(QString::fromUtf8(out), QString::fromUtf8(err));
-    }
-};
+using Run = kwtest::KwctlRun;
 
 } // namespace
 
@@ -43,24 +32,10 @@ class TestKwctlAlerts : public QObject {
 
     Run kwctl(const QStringList& args)
     {
-        QProcess p;
-        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-        env.remove(QStringLiteral("KEYWARDEN_PASSPHRASE"));
-        env.remove(QStringLiteral("KEYWARDEN_ACTOR"));
-        p.setProcessEnvironment(env);
-        p.setWorkingDirectory(m_dir.path());
-        p.start(kwtest::builtProgram(QStringLiteral("app/kwctl/kwctl")),
-                QStringList{"--vault", m_vault, "--passphrase-file", m_passFile} + args);
-        Run r;
-        if (!p.waitForStarted(10'000) || !p.waitForFinished(60'000)) {
-            p.kill();
-            p.waitForFinished();
-            return r;
-        }
-        r.out = p.readAllStandardOutput();
-        r.err = p.readAllStandardError();
-        r.code = p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1;
-        return r;
+        kwtest::KwctlCall call;
+        call.workingDirectory = m_dir.path();
+        call.args = QStringList{"--vault", m_vault, "--passphrase-file", m_passFile} + args;
+        return kwtest::runKwctl(call);
     }
 
 private slots:

@@ -3,6 +3,7 @@
 // the compliance run with its exit code, and signed exports in CSV, JSON and PDF that `kwctl report verify` checks
 // (offline with --public-key), failing after a one-byte change.
 
+#include "KwctlRunner.h"
 #include "ReportCheck.h"
 #include "TestSupport.h"
 
@@ -19,20 +20,7 @@ namespace {
 
 const QByteArray kPassphrase = "cli audit passphrase";
 
-struct Run {
-    int code = -1;
-    QByteArray out;
-    QByteArray err;
-
-    QJsonObject object() const { return QJsonDocument::fromJson(out).object(); }
-    QJsonArray array() const { return QJsonDocument::fromJson(out).array(); }
-    QString describe() const
-    {
-        return QStringLiteral("exit %1\n--- stdout\n%2--- stderr\n%3")
-            .arg(code)
-            .arg(QString::fromUtf8(out), QString::fromUtf8(err));
-    }
-};
+using Run = kwtest::KwctlRun;
 
 QByteArray readAll(const QString& path)
 {
@@ -66,43 +54,13 @@ class TestKwctlAudit : public QObject {
 
     Run kwctl(const QStringList& args, bool withVault = true)
     {
-        QProcess p;
-        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-        env.remove(QStringLiteral("KEYWARDEN_PASSPHRASE"));
-        env.remove(QStringLiteral("KEYWARDEN_ACTOR"));
-        env.remove(QStringLiteral("QT_QPA_PLATFORM")); // kwctl picks the offscreen platform for PDFs itself
-        p.setProcessEnvironment(env);
-        p.setWorkingDirectory(m_dir->path());
-        QStringList all;
+        kwtest::KwctlCall call;
+        call.workingDirectory = m_dir->path();
+        call.unset << QStringLiteral("QT_QPA_PLATFORM"); // kwctl picks the offscreen platform for PDFs itself
         if (withVault)
-            all << QStringLiteral("--vault") << m_vault << QStringLiteral("--passphrase-file") << m_passFile;
-        all << args;
-        p.start(kwtest::builtProgram(QStringLiteral("app/kwctl/kwctl")), all);
-        Run r;
-        if (!p.waitForStarted(10'000)) {
-            QTest::qFail("kwctl did not start", __FILE__, __LINE__);
-            return r;
-        }
-        p.closeWriteChannel();
-        if (!p.waitForFinished(60'000)) {
-            p.kill();
-            p.waitForFinished();
-            QTest::qFail(qPrintable(QStringLiteral("kwctl %1 timed out").arg(args.join(u' '))), __FILE__, __LINE__);
-            return r;
-        }
-        r.out = p.readAllStandardOutput();
-        r.err = p.readAllStandardError();
-        r.code = p.exitCode();
-        if (p.exitStatus() != QProcess::NormalExit || r.code < 0 || r.code > 2)
-            QTest::qFail(qPrintable(QStringLiteral("kwctl %1 crashed or used an undocumented exit code\n%2")
-                                        .arg(args.join(u' '), r.describe())),
-                         __FILE__, __LINE__);
-        // No secret of this vault ever reaches the terminal after its creation.
-        for (const QString& s : m_secrets)
-            if (r.out.contains(s.toUtf8()) || r.err.contains(s.toUtf8()))
-                QTest::qFail(qPrintable(QStringLiteral("kwctl %1 printed a secret").arg(args.join(u' '))), __FILE__,
-                             __LINE__);
-        return r;
+            call.args << QStringLiteral("--vault") << m_vault << QStringLiteral("--passphrase-file") << m_passFile;
+        call.args << args;
+        return kwtest::runKwctl(call);
     }
 
     QString path(const QString& name) const { return m_dir->filePath(name); }

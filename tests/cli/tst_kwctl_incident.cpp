@@ -5,6 +5,7 @@
 
 #include "crypto/KeyFormat.h"
 
+#include "KwctlRunner.h"
 #include "TestSupport.h"
 
 #include <QFile>
@@ -19,20 +20,7 @@ namespace {
 
 const QByteArray kPassphrase = "cli incident test passphrase";
 
-struct Run {
-    int code = -1;
-    QByteArray out;
-    QByteArray err;
-
-    QJsonObject object() const { return QJsonDocument::fromJson(out).object(); }
-    QJsonArray array() const { return QJsonDocument::fromJson(out).array(); }
-    QString describe() const
-    {
-        return QStringLiteral("exit %1\n--- stdout\n%2--- stderr\n%3")
-            .arg(code)
-            .arg(QString::fromUtf8(out), QString::fromUtf8(err));
-    }
-};
+using Run = kwtest::KwctlRun;
 
 QStringList namesOf(const QJsonArray& keys)
 {
@@ -61,35 +49,11 @@ private:
 
     Run kwctl(const QStringList& args, const QByteArray& stdinData = {}, const QString& vault = {})
     {
-        QProcess p;
-        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-        env.remove(QStringLiteral("KEYWARDEN_PASSPHRASE"));
-        p.setProcessEnvironment(env);
-        p.setWorkingDirectory(m_dir->path());
-        p.start(kwtest::builtProgram(QStringLiteral("app/kwctl/kwctl")),
-                QStringList{"--vault", vault.isEmpty() ? m_vault : vault, "--passphrase-file", m_passFile} + args);
-        Run r;
-        if (!p.waitForStarted(10'000)) {
-            QTest::qFail("kwctl did not start", __FILE__, __LINE__);
-            return r;
-        }
-        if (!stdinData.isEmpty())
-            p.write(stdinData);
-        p.closeWriteChannel();
-        if (!p.waitForFinished(60'000)) {
-            p.kill();
-            p.waitForFinished();
-            QTest::qFail(qPrintable(QStringLiteral("kwctl %1 timed out").arg(args.join(u' '))), __FILE__, __LINE__);
-            return r;
-        }
-        r.out = p.readAllStandardOutput();
-        r.err = p.readAllStandardError();
-        r.code = p.exitCode();
-        if (p.exitStatus() != QProcess::NormalExit || r.code < 0 || r.code > 2)
-            QTest::qFail(
-                qPrintable(QStringLiteral("kwctl %1 crashed or exited oddly\n%2").arg(args.join(u' '), r.describe())),
-                __FILE__, __LINE__);
-        return r;
+        kwtest::KwctlCall call;
+        call.workingDirectory = m_dir->path();
+        call.args = QStringList{"--vault", vault.isEmpty() ? m_vault : vault, "--passphrase-file", m_passFile} + args;
+        call.stdinData = stdinData;
+        return kwtest::runKwctl(call);
     }
     Run ok(const QStringList& args, const QByteArray& stdinData = {})
     {

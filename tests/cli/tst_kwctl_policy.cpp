@@ -5,6 +5,7 @@
 
 #include "crypto/KeyFormat.h"
 
+#include "KwctlRunner.h"
 #include "TestSupport.h"
 
 #include <QDateTime>
@@ -22,20 +23,7 @@ namespace {
 const QByteArray kPassphrase = "cli policy test passphrase";
 const qint64 kDayMs = 86'400'000;
 
-struct Run {
-    int code = -1;
-    QByteArray out;
-    QByteArray err;
-
-    QJsonObject object() const { return QJsonDocument::fromJson(out).object(); }
-    QJsonArray array() const { return QJsonDocument::fromJson(out).array(); }
-    QString describe() const
-    {
-        return QStringLiteral("exit %1\n--- stdout\n%2--- stderr\n%3")
-            .arg(code)
-            .arg(QString::fromUtf8(out), QString::fromUtf8(err));
-    }
-};
+using Run = kwtest::KwctlRun;
 
 qint64 timeOf(const QJsonValue& v)
 {
@@ -69,33 +57,12 @@ private:
 
     Run kwctl(const QStringList& args, const QString& actor = QStringLiteral("alice"))
     {
-        QProcess p;
-        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-        env.remove(QStringLiteral("KEYWARDEN_PASSPHRASE"));
-        env.insert(QStringLiteral("KEYWARDEN_ACTOR"), actor);
-        p.setProcessEnvironment(env);
-        p.setWorkingDirectory(m_dir->path());
-        p.start(kwtest::builtProgram(QStringLiteral("app/kwctl/kwctl")),
-                QStringList{"--vault", m_vault, "--passphrase-file", m_passFile} + args);
-        Run r;
-        if (!p.waitForStarted(10'000)) {
-            QTest::qFail("kwctl did not start", __FILE__, __LINE__);
-            return r;
-        }
-        p.closeWriteChannel();
-        if (!p.waitForFinished(30'000)) {
-            p.kill();
-            p.waitForFinished();
-            QTest::qFail(qPrintable(QStringLiteral("kwctl %1 timed out").arg(args.join(u' '))), __FILE__, __LINE__);
-            return r;
-        }
-        r.out = p.readAllStandardOutput();
-        r.err = p.readAllStandardError();
-        r.code = p.exitCode();
-        if (p.exitStatus() != QProcess::NormalExit)
-            QTest::qFail(qPrintable(QStringLiteral("kwctl %1 crashed\n%2").arg(args.join(u' '), r.describe())),
-                         __FILE__, __LINE__);
-        return r;
+        kwtest::KwctlCall call;
+        call.workingDirectory = m_dir->path();
+        call.args = QStringList{"--vault", m_vault, "--passphrase-file", m_passFile} + args;
+        call.env.insert(QStringLiteral("KEYWARDEN_ACTOR"), actor);
+        call.timeoutMs = 30'000;
+        return kwtest::runKwctl(call);
     }
     // Runs a command that must succeed; returns its output.
     Run ok(const QStringList& args, const QString& actor = QStringLiteral("alice"))
