@@ -163,7 +163,8 @@ const QList<QStringList>& migrations()
         alertMigration(),
         // 8: notification delivery. The outbox gets its schedule (next_attempt_at), the dispatcher's lease
         // (lease_owner, a random token, and lease_until: a lease that ran out is claimable again, so a dispatcher
-        // that died between claiming and recording loses nothing), the webhook format and the sealed PagerDuty routing key,
+        // that died between claiming and recording loses nothing), the webhook format and the sealed PagerDuty routing
+        // key,
         // and the attempt count the retry budget starts from (retry_base, moved by retryNotification). Every
         // attempt is a row of notification_deliveries (no secrets: status, reply, error text, duration).
         {

@@ -98,8 +98,8 @@ QList<UsageAnomaly> detect(const QString& keyId, const QList<HourSample>& series
         const double x = double(sample.requests);
         if (h >= from && sample.requests > 0) {
             const double mean = slot.requests.mean;
-            const double sigma = std::max({std::sqrt(slot.requests.var), std::sqrt(std::max(mean, 0.0)),
-                                           kRelativeNoise * mean, 1.0});
+            const double sigma =
+                std::max({std::sqrt(slot.requests.var), std::sqrt(std::max(mean, 0.0)), kRelativeNoise * mean, 1.0});
             const int weeks = slot.requests.n;
             const bool quiet = weeks >= settings.offHoursMinWeeks && mean < settings.quietMean;
             if (quiet && sample.requests >= settings.offHoursFloor) {

@@ -1,8 +1,8 @@
 // Notification delivery against real receivers on loopback: a webhook receiver (its own thread) that checks the
 // signature and fails twice, the Slack and PagerDuty payloads checked field by field against their documented
 // schemas (trigger and resolve), a real SMTP server (aiosmtpd, STARTTLS with a certificate made here, AUTH) receiving
-// the multipart e-mail, leases, retries and the errors of bad settings; and the acceptance: a key's owner gets an
-// e-mail and the project's webhook fires before the key expires.
+// the multipart e-mail, leases, retries and the errors of bad settings; and the acceptance: a key's owner gets
+// an e-mail and the project's webhook fires before the key expires.
 #include "TestSupport.h"
 #include "WebhookReceiver.h"
 
