@@ -45,13 +45,6 @@ QByteArray fileDigest(const QString& path)
 
 } // namespace
 
-// Runs `expr` once and checks its exit code, showing the whole output when it differs.
-#define CHECK_EXIT(expr, expected)                                                                                     \
-    do {                                                                                                               \
-        const Run checked_ = (expr);                                                                                   \
-        QVERIFY2(checked_.code == (expected), qPrintable(checked_.describe()));                                        \
-    } while (false)
-
 class TestKwctl : public QObject {
     Q_OBJECT
 

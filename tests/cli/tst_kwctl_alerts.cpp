@@ -17,12 +17,6 @@ using Run = kwtest::KwctlRun;
 
 } // namespace
 
-#define CHECK_EXIT(expr, expected)                                                                                     \
-    do {                                                                                                               \
-        const Run checked_ = (expr);                                                                                   \
-        QVERIFY2(checked_.code == (expected), qPrintable(checked_.describe()));                                        \
-    } while (false)
-
 class TestKwctlAlerts : public QObject {
     Q_OBJECT
 

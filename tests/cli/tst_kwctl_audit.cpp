@@ -36,12 +36,6 @@ bool writeAll(const QString& path, const QByteArray& data)
 
 } // namespace
 
-#define CHECK_EXIT(expr, expected)                                                                                     \
-    do {                                                                                                               \
-        const Run checked_ = (expr);                                                                                   \
-        QVERIFY2(checked_.code == (expected), qPrintable(checked_.describe()));                                        \
-    } while (false)
-
 class TestKwctlAudit : public QObject {
     Q_OBJECT
 

@@ -33,12 +33,6 @@ QStringList namesOf(const QJsonArray& keys)
 
 } // namespace
 
-#define CHECK_EXIT(expr, expected)                                                                                     \
-    do {                                                                                                               \
-        const Run checked_ = (expr);                                                                                   \
-        QVERIFY2(checked_.code == (expected), qPrintable(checked_.describe()));                                        \
-    } while (false)
-
 class TestKwctlIncident : public QObject {
     Q_OBJECT
 

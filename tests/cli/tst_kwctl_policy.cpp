@@ -41,12 +41,6 @@ QStringList strings(const QJsonValue& v)
 
 } // namespace
 
-#define CHECK_EXIT(expr, expected)                                                                                     \
-    do {                                                                                                               \
-        const Run checked_ = (expr);                                                                                   \
-        QVERIFY2(checked_.code == (expected), qPrintable(checked_.describe()));                                        \
-    } while (false)
-
 class TestKwctlPolicy : public QObject {
     Q_OBJECT
 

@@ -33,3 +33,10 @@ struct KwctlCall {
 KwctlRun runKwctl(const KwctlCall& call);
 
 } // namespace kwtest
+
+// Runs `expr` (a KwctlRun) once and checks its exit code, showing the whole output when it differs.
+#define CHECK_EXIT(expr, expected)                                                                                     \
+    do {                                                                                                               \
+        const kwtest::KwctlRun checked_ = (expr);                                                                      \
+        QVERIFY2(checked_.code == (expected), qPrintable(checked_.describe()));                                        \
+    } while (false)
