@@ -6085,6 +6085,89 @@ Acting as %3, role %4.</source>
     </message>
 </context>
 <context>
+    <name>kw::ui::UsageCharts</name>
+    <message>
+        <source>Rejected %</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Upstream errors %</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>p50 latency (ms)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>p95 latency (ms)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>p99 latency (ms)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ms</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Error rate and latency percentiles (from gateway reports)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Error rate (no gateway has reported latency in this range)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Accepted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rejected</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No traffic in this range</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Requests in the range</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Projects</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Teams</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>project %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>team %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>amount</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cost allocation applies to all keys or a team</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cost allocation — priced requests in the range</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>kw::ui::UsageView</name>
     <message>
         <source>Live: last hour</source>
@@ -6369,79 +6452,11 @@ Acting as %3, role %4.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Rejected %</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Upstream errors %</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>p50 latency (ms)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>p95 latency (ms)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>p99 latency (ms)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>ms</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Error rate and latency percentiles (from gateway reports)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Error rate (no gateway has reported latency in this range)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Accepted</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Rejected</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>No traffic in this range</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Requests in the range</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Teams</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>project %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <source>team %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>amount</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Cost allocation applies to all keys or a team</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Cost allocation — priced requests in the range</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
