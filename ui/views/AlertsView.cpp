@@ -194,9 +194,9 @@ AlertsView::AlertsView(QWidget* parent) : QWidget(parent)
     connect(m_outbox, &OutboxPanel::statusMessage, this, &AlertsView::statusMessage);
     connect(m_channels, &ChannelsPanel::statusMessage, this, &AlertsView::statusMessage);
 
-    connect(m_state, &QComboBox::currentIndexChanged, this, &AlertsView::refresh);
-    connect(m_kind, &QComboBox::currentIndexChanged, this, &AlertsView::refresh);
-    connect(m_project, &QLineEdit::editingFinished, this, &AlertsView::refresh);
+    connect(m_state, &QComboBox::currentIndexChanged, this, &AlertsView::loadAlerts);
+    connect(m_kind, &QComboBox::currentIndexChanged, this, &AlertsView::loadAlerts);
+    connect(m_project, &QLineEdit::editingFinished, this, &AlertsView::loadAlerts);
     connect(m_evaluate, &QPushButton::clicked, this, &AlertsView::evaluateNow);
     connect(m_table, &QTableWidget::itemSelectionChanged, this, &AlertsView::showSelected);
     connect(m_ack, &QPushButton::clicked, this, &AlertsView::acknowledgeSelected);
@@ -231,6 +231,16 @@ void AlertsView::refresh()
 {
     if (!m_session)
         return;
+    loadAlerts();
+    m_rules->refresh();
+    m_outbox->refresh();
+    m_channels->refresh();
+}
+
+void AlertsView::loadAlerts()
+{
+    if (!m_session)
+        return;
     AlertQuery q;
     const QString state = m_state->currentData().toString();
     if (state == QLatin1String("active"))
@@ -253,9 +263,6 @@ void AlertsView::refresh()
             }
             showAlerts(*alerts);
         });
-    m_rules->refresh();
-    m_outbox->refresh();
-    m_channels->refresh();
 }
 
 void AlertsView::evaluateNow()
@@ -393,7 +400,9 @@ void AlertsView::changeState(bool resolve)
             m_note->clear();
             emit statusMessage(resolve ? tr("Alert resolved: %1").arg(done->title)
                                        : tr("Alert acknowledged: %1").arg(done->title));
-            refresh();
+            loadAlerts();
+            if (resolve)
+                m_outbox->refresh(); // resolving queues the receivers' resolve messages
         });
 }
 

@@ -42,6 +42,7 @@ signals:
     void keyActivated(const QString& keyId);
 
 private:
+    void loadAlerts(); // the list only (filters changed, an alert acknowledged or resolved)
     void showAlerts(const QList<Alert>& alerts);
     void showSelected();
     void changeState(bool resolve);
